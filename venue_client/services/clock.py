@@ -1,0 +1,25 @@
+"""The clock the venue trusts. Until the platform's time is known (sync), it is the
+local clock and says so; the status bar shows which."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+
+
+@dataclass
+class Clock:
+    """Local time corrected by the last measured offset to the platform's clock."""
+
+    offset: timedelta = timedelta(0)
+    source: str = "local"  # "local" | "platform"
+    _anchor: float = field(default_factory=time.monotonic, repr=False)
+
+    def now(self) -> datetime:
+        return datetime.now(UTC) + self.offset
+
+    def set_offset(self, offset: timedelta, source: str) -> None:
+        self.offset = offset
+        self.source = source
+        self._anchor = time.monotonic()

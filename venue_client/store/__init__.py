@@ -1,0 +1,1 @@
+"""Storage: SQLAlchemy models, the database (SQLite or PostgreSQL) and its migrations."""
