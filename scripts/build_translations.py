@@ -31,7 +31,8 @@ def main() -> int:
     parser.add_argument("--update", action="store_true", help="run pyside6-lupdate first")
     args = parser.parse_args()
     if args.update:
-        sources = sorted(str(p) for p in (ROOT / "venue_client").rglob("*.py"))
+        packages = ("venue_client", "drivers")
+        sources = sorted(str(p) for d in packages for p in (ROOT / d).rglob("*.py"))
         for lang in LANGS:
             ts = TS_DIR / f"venue_{lang}.ts"
             subprocess.run(
