@@ -11,13 +11,14 @@ import getpass
 import json
 import sys
 from collections.abc import Callable, Sequence
-from datetime import date
+from datetime import datetime
 
 from venue_client import __version__
 from venue_client.catalog import default_lang, render
 from venue_client.config import Settings, load_settings
 from venue_client.domain.errors import QT_TRANSLATE_NOOP, Message, UserFacingError
 from venue_client.domain.identity import parse_citizen_id, parse_uscc
+from venue_client.services.clock import BEIJING
 from venue_client.services.context import AppContext, open_context
 from venue_client.store.log_models import Role
 
@@ -67,7 +68,7 @@ class Cli:
 
 
 def cmd_validate_id(cli: Cli) -> int:
-    cid = parse_citizen_id(cli.args.number, today=date.today())
+    cid = parse_citizen_id(cli.args.number, today=datetime.now(BEIJING).date())
     sex = "男" if cid.sex == "M" else "女"
     cli.say(Message(M_ID_VALID, number=cid.number, birth=cid.birth_date.isoformat(), sex=sex))
     return 0
@@ -191,13 +192,13 @@ def cmd_users_passwd(cli: Cli) -> int:
 def cmd_sessions_list(cli: Cli) -> int:
     from venue_client.services.schedule import ScheduleService
 
-    day = None if cli.args.all else (cli.args.date or date.today())
+    day = None if cli.args.all else (cli.args.date or cli.context().clock.today())
     sessions = ScheduleService(cli.context()).sessions(day)
     if cli.args.json:
         print(json.dumps([s.as_json() for s in sessions], ensure_ascii=False, indent=2))
         return 0
     for s in sessions:
-        when = s.scheduled_at.astimezone().strftime("%Y-%m-%d %H:%M")
+        when = s.scheduled_at.astimezone(BEIJING).strftime("%Y-%m-%d %H:%M")
         print(
             f"{s.id:<5} {s.kind:<10} {when}  {s.room_code:<6} {s.section_code}  {s.state:<12} "
             f"{s.checked_in}/{s.participants}  {s.project_name} {s.section_name}"

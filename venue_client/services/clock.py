@@ -5,7 +5,11 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta, timezone
+
+# Beijing time (UTC+8, no daylight saving since 1991) is the legal time of every
+# schedule, countdown and record, whatever time zone the PC itself is set to.
+BEIJING = timezone(timedelta(hours=8), "CST")
 
 
 @dataclass
@@ -18,6 +22,10 @@ class Clock:
 
     def now(self) -> datetime:
         return datetime.now(UTC) + self.offset
+
+    def today(self) -> date:
+        """The venue's current day (Beijing time)."""
+        return self.now().astimezone(BEIJING).date()
 
     def set_offset(self, offset: timedelta, source: str) -> None:
         self.offset = offset

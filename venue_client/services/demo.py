@@ -24,6 +24,7 @@ from venue_client.domain.synthetic import (
     make_person_name,
     make_uscc,
 )
+from venue_client.services.clock import BEIJING
 from venue_client.services.context import AppContext, Tx
 from venue_client.services.users import UserService
 from venue_client.store.log_models import Meta, Role
@@ -159,7 +160,7 @@ def demo_data_dir() -> Path:
 def seed_demo(ctx: AppContext, *, now: datetime | None = None) -> bool:
     """Seed the demo day; return True when anything was written."""
     now = now or ctx.clock.now()
-    today = now.astimezone().date()
+    today = now.astimezone(BEIJING).date()
     with ctx.reading() as s:
         seeded = s.get(Meta, SEEDED_KEY)
         seeded_on = date.fromisoformat(seeded.value) if seeded else None

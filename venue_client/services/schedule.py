@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 
+from venue_client.services.clock import BEIJING
 from venue_client.services.context import AppContext
 from venue_client.store.models import (
     Bidder,
@@ -40,7 +41,7 @@ class SessionSummary:
 
     def as_json(self) -> dict[str, Any]:
         data = asdict(self)
-        data["scheduled_at"] = self.scheduled_at.astimezone().isoformat(timespec="seconds")
+        data["scheduled_at"] = self.scheduled_at.astimezone(BEIJING).isoformat(timespec="seconds")
         return data
 
 
@@ -54,7 +55,8 @@ class RoomSummary:
 
 
 def local_day_bounds(day: date) -> tuple[datetime, datetime]:
-    start = datetime.combine(day, time.min).astimezone()
+    """The instants that begin and end ``day`` in Beijing time."""
+    start = datetime.combine(day, time.min, tzinfo=BEIJING)
     return start, start + timedelta(days=1)
 
 

@@ -13,6 +13,7 @@ from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatc
 from sqlalchemy import func, select
 
 from venue_client.domain.errors import QT_TRANSLATE_NOOP, Text, UserFacingError
+from venue_client.services.clock import BEIJING
 from venue_client.services.context import AppContext
 from venue_client.store.log_models import Role, User
 
@@ -208,4 +209,4 @@ def _verify(hashed: str, password: str) -> bool:
 
 
 def _local(moment: datetime) -> str:
-    return moment.astimezone().strftime("%Y-%m-%d %H:%M:%S")
+    return moment.astimezone(BEIJING).strftime("%Y-%m-%d %H:%M:%S")
