@@ -15,8 +15,16 @@ from venue_client.cli import build_parser, main
 from venue_client.domain.synthetic import make_citizen_id
 
 SUBCOMMANDS = [
-    ["validate", "id"], ["validate", "uscc"], ["demo", "seed"], ["db", "upgrade"], ["audit", "verify"],
-    ["audit", "checkpoint"], ["users", "add"], ["users", "list"], ["users", "passwd"], ["sessions", "list"],
+    ["validate", "id"],
+    ["validate", "uscc"],
+    ["demo", "seed"],
+    ["db", "upgrade"],
+    ["audit", "verify"],
+    ["audit", "checkpoint"],
+    ["users", "add"],
+    ["users", "list"],
+    ["users", "passwd"],
+    ["sessions", "list"],
 ]
 
 
@@ -26,8 +34,10 @@ def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
     return code, out.out, out.err
 
 
-@pytest.mark.parametrize("words", SUBCOMMANDS, ids=lambda w: " ".join(w))
-def test_every_subcommand_has_help_with_common_options(words: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+@pytest.mark.parametrize("words", SUBCOMMANDS, ids=" ".join)
+def test_every_subcommand_has_help_with_common_options(
+    words: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
     with pytest.raises(SystemExit) as info:
         build_parser().parse_args([*words, "--help"])
     assert info.value.code == 0
@@ -54,16 +64,28 @@ def test_validate_uscc(capsys: pytest.CaptureFixture[str]) -> None:
     assert code == 1 and "I" in err
 
 
-def test_users_and_sessions_on_a_demo_database(tmp_path: Path, capsys: pytest.CaptureFixture[str],
-                                               monkeypatch: pytest.MonkeyPatch) -> None:
+def test_users_and_sessions_on_a_demo_database(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     data = str(tmp_path / "d")
     assert run(capsys, "demo", "seed", "--data-dir", data)[0] == 0
     code, out, _ = run(capsys, "demo", "seed", "--data-dir", data)
     assert code == 0 and "未作改动" in out
 
     monkeypatch.setattr(sys, "stdin", io.StringIO("a-good-password-1\n"))
-    code, out, err = run(capsys, "users", "add", "clerk2", "--name", "孙", "--role", "desk_staff",
-                         "--password-stdin", "--data-dir", data)
+    code, out, err = run(
+        capsys,
+        "users",
+        "add",
+        "clerk2",
+        "--name",
+        "孙",
+        "--role",
+        "desk_staff",
+        "--password-stdin",
+        "--data-dir",
+        data,
+    )
     assert code == 0, err
     code, out, _ = run(capsys, "users", "list", "--json", "--data-dir", data)
     users = {u["username"]: u for u in json.loads(out)}
@@ -82,7 +104,9 @@ def test_users_and_sessions_on_a_demo_database(tmp_path: Path, capsys: pytest.Ca
     assert code == 0 and "审计日志完好" in out
 
 
-def test_config_typo_is_reported_and_nothing_is_created(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_config_typo_is_reported_and_nothing_is_created(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     data = tmp_path / "d"
     data.mkdir()
     (data / "config.toml").write_text("[auth]\nlockout_minuts = 5\n", encoding="utf-8")
@@ -98,7 +122,9 @@ def test_unusable_data_dir_is_reported(tmp_path: Path, capsys: pytest.CaptureFix
     assert code == 2 and "无法使用数据目录" in err
 
 
-def test_corrupt_database_is_reported_and_kept(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_corrupt_database_is_reported_and_kept(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     data = tmp_path / "d"
     data.mkdir()
     db = data / "venue.db"
@@ -111,8 +137,19 @@ def test_corrupt_database_is_reported_and_kept(tmp_path: Path, capsys: pytest.Ca
 
 def test_console_script_runs(tmp_path: Path) -> None:
     result = subprocess.run(
-        [sys.executable, "-m", "venue_client.cli", "db", "upgrade", "--data-dir", str(tmp_path / "d")],
-        capture_output=True, text=True, timeout=60, check=False,
+        [
+            sys.executable,
+            "-m",
+            "venue_client.cli",
+            "db",
+            "upgrade",
+            "--data-dir",
+            str(tmp_path / "d"),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
     )
     assert result.returncode == 0, result.stderr
     assert "0001" in result.stdout

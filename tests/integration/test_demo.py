@@ -37,7 +37,9 @@ def test_seed_is_realistic_and_valid(ctx: AppContext) -> None:
         for bidder in s.execute(select(Bidder)).scalars():
             parse_uscc(bidder.org_code)
         opening_times = sorted(sec.opening_time for sec in sections)
-    assert any(now < t <= now + timedelta(minutes=15) for t in opening_times), "one opening due within minutes"
+    assert any(now < t <= now + timedelta(minutes=15) for t in opening_times), (
+        "one opening due within minutes"
+    )
     assert any(t > now + timedelta(hours=1) for t in opening_times), "one opening later"
     sessions = ScheduleService(ctx).sessions(None)
     assert any(s.kind == "evaluation" and s.state == "in_session" for s in sessions)

@@ -8,6 +8,7 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import select
 
+from venue_client.domain.errors import UserFacingError
 from venue_client.services.audit import AuditService
 from venue_client.services.context import AppContext
 from venue_client.services.users import (
@@ -19,7 +20,6 @@ from venue_client.services.users import (
     AuthError,
     UserService,
 )
-from venue_client.domain.errors import UserFacingError
 from venue_client.store.log_models import AuditEvent, OutboxEntry, Role, User
 
 PASSWORD = "correct-horse-42"
@@ -48,9 +48,15 @@ def test_add_and_login(ctx: AppContext) -> None:
 
 @pytest.mark.parametrize(
     ("username", "password", "text"),
-    [("ab", PASSWORD, E_USERNAME), ("ok_name", "short1", E_PASSWORD_WEAK), ("ok_name", "onlyletters", E_PASSWORD_WEAK)],
+    [
+        ("ab", PASSWORD, E_USERNAME),
+        ("ok_name", "short1", E_PASSWORD_WEAK),
+        ("ok_name", "onlyletters", E_PASSWORD_WEAK),
+    ],
 )
-def test_bad_new_users_are_refused(ctx: AppContext, username: str, password: str, text: str) -> None:
+def test_bad_new_users_are_refused(
+    ctx: AppContext, username: str, password: str, text: str
+) -> None:
     with pytest.raises(UserFacingError) as info:
         UserService(ctx).add(username, "某人", Role.DESK_STAFF, password, actor="t")
     assert info.value.text == text
@@ -92,7 +98,10 @@ def test_unknown_user_fails_like_a_wrong_password(ctx: AppContext) -> None:
     with pytest.raises(AuthError) as info:
         UserService(ctx).authenticate("ghost", PASSWORD)
     assert info.value.text == E_LOGIN_FAILED
-    assert _events(ctx)[-1] == ("auth.login_failed", {"v": 1, "username": "ghost", "reason": "unknown_user"})
+    assert _events(ctx)[-1] == (
+        "auth.login_failed",
+        {"v": 1, "username": "ghost", "reason": "unknown_user"},
+    )
 
 
 def test_password_reset_unlocks_and_everything_verifies(ctx: AppContext) -> None:

@@ -32,7 +32,9 @@ def test_defaults_use_sqlite_in_the_data_dir(tmp_path: Path) -> None:
 
 def test_file_then_environment(tmp_path: Path) -> None:
     _write(tmp_path, '[venue]\ncode = "330100-01"\n[auth]\nmax_failures = 3\n')
-    s = load_settings(data_dir=tmp_path, env={"VENUE_AUTH_MAX_FAILURES": "7", "VENUE_UI_LANG": "en"})
+    s = load_settings(
+        data_dir=tmp_path, env={"VENUE_AUTH_MAX_FAILURES": "7", "VENUE_UI_LANG": "en"}
+    )
     assert s.venue.code == "330100-01"
     assert s.auth.max_failures == 7
     assert s.ui.lang == "en"
