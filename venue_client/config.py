@@ -22,7 +22,10 @@ from venue_client.domain.errors import QT_TRANSLATE_NOOP, UserFacingError
 APP_NAME = "venue-client"
 
 E_CONFIG_SYNTAX = QT_TRANSLATE_NOOP("config", "配置文件 {path} 格式错误：{detail}")
-E_CONFIG_UNKNOWN = QT_TRANSLATE_NOOP("config", "配置文件 {path} 中有未知的设置项 “{key}”{hint}")
+E_CONFIG_UNKNOWN = QT_TRANSLATE_NOOP("config", "配置文件 {path} 中有未知的设置项 “{key}”")
+E_CONFIG_UNKNOWN_HINT = QT_TRANSLATE_NOOP(
+    "config", "配置文件 {path} 中有未知的设置项 “{key}”（是否应为 “{suggestion}”？）"
+)
 E_CONFIG_TYPE = QT_TRANSLATE_NOOP(
     "config", "设置项 “{key}” 应为{expected}，实为 “{value}”（来源：{source}）"
 )
@@ -34,49 +37,71 @@ class ConfigError(UserFacingError):
     """The configuration cannot be used as written."""
 
 
-def _describe(text: str) -> dict[str, Any]:
-    return {"description": QT_TRANSLATE_NOOP("config", text)}
-
-
 @dataclass(frozen=True)
 class VenueSettings:
-    code: str = field(default="", metadata=_describe("场所编码（VENUE_CODE）"))
-    name: str = field(default="", metadata=_describe("场所名称"))
+    code: str = field(
+        default="", metadata={"description": QT_TRANSLATE_NOOP("config", "场所编码（VENUE_CODE）")}
+    )
+    name: str = field(default="", metadata={"description": QT_TRANSLATE_NOOP("config", "场所名称")})
 
 
 @dataclass(frozen=True)
 class WorkstationSettings:
-    id: str = field(default="", metadata=_describe("工作站编号，空则首次启动时生成"))
-    desk: str = field(default="", metadata=_describe("本机所在的开标台或评标室"))
+    id: str = field(
+        default="",
+        metadata={"description": QT_TRANSLATE_NOOP("config", "工作站编号，空则首次启动时生成")},
+    )
+    desk: str = field(
+        default="",
+        metadata={"description": QT_TRANSLATE_NOOP("config", "本机所在的开标台或评标室")},
+    )
 
 
 @dataclass(frozen=True)
 class DatabaseSettings:
-    url: str = field(default="", metadata=_describe("数据库地址，空则使用数据目录中的 SQLite"))
+    url: str = field(
+        default="",
+        metadata={
+            "description": QT_TRANSLATE_NOOP("config", "数据库地址，空则使用数据目录中的 SQLite")
+        },
+    )
 
 
 @dataclass(frozen=True)
 class AuditSettings:
     checkpoint_seconds: int = field(
-        default=60, metadata=_describe("有新事件时签名检查点的间隔（秒）")
+        default=60,
+        metadata={"description": QT_TRANSLATE_NOOP("config", "有新事件时签名检查点的间隔（秒）")},
     )
 
 
 @dataclass(frozen=True)
 class AuthSettings:
-    max_failures: int = field(default=5, metadata=_describe("连续登录失败多少次后锁定账号"))
-    lockout_minutes: int = field(default=15, metadata=_describe("账号锁定时长（分钟）"))
-    idle_lock_minutes: int = field(default=10, metadata=_describe("无操作多少分钟后锁屏"))
+    max_failures: int = field(
+        default=5,
+        metadata={"description": QT_TRANSLATE_NOOP("config", "连续登录失败多少次后锁定账号")},
+    )
+    lockout_minutes: int = field(
+        default=15, metadata={"description": QT_TRANSLATE_NOOP("config", "账号锁定时长（分钟）")}
+    )
+    idle_lock_minutes: int = field(
+        default=10, metadata={"description": QT_TRANSLATE_NOOP("config", "无操作多少分钟后锁屏")}
+    )
 
 
 @dataclass(frozen=True)
 class UiSettings:
-    lang: str = field(default="zh_CN", metadata=_describe("界面语言：zh_CN 或 en"))
+    lang: str = field(
+        default="zh_CN",
+        metadata={"description": QT_TRANSLATE_NOOP("config", "界面语言：zh_CN 或 en")},
+    )
 
 
 @dataclass(frozen=True)
 class LogSettings:
-    level: str = field(default="INFO", metadata=_describe("日志级别"))
+    level: str = field(
+        default="INFO", metadata={"description": QT_TRANSLATE_NOOP("config", "日志级别")}
+    )
 
 
 @dataclass(frozen=True)
@@ -139,9 +164,11 @@ def _coerce(key: str, value: object, kind: type, source: str) -> object:
     return value
 
 
-def _hint(word: str, known: list[str]) -> str:
+def _unknown(path: Path, key: str, word: str, known: list[str]) -> ConfigError:
     close = difflib.get_close_matches(word, known, n=1)
-    return f"（是否应为 “{close[0]}”？）" if close else ""
+    if close:
+        return ConfigError(E_CONFIG_UNKNOWN_HINT, path=path, key=key, suggestion=close[0])
+    return ConfigError(E_CONFIG_UNKNOWN, path=path, key=key)
 
 
 def _section_type(name: str) -> type:
@@ -187,9 +214,7 @@ def load_settings(
         if name == "data_dir":
             continue
         if name not in SECTIONS or not isinstance(value, dict):
-            raise ConfigError(
-                E_CONFIG_UNKNOWN, path=path, key=name, hint=_hint(name, list(SECTIONS))
-            )
+            raise _unknown(path, name, name, list(SECTIONS))
         settings = _apply(settings, name, value, str(path), path)
     for name in SECTIONS:
         section_cls = _section_type(name)
@@ -211,9 +236,7 @@ def _apply(
     changes: dict[str, object] = {}
     for key, value in values.items():
         if key not in known:
-            raise ConfigError(
-                E_CONFIG_UNKNOWN, path=path, key=f"{name}.{key}", hint=_hint(key, list(known))
-            )
+            raise _unknown(path, f"{name}.{key}", key, list(known))
         kind = int if known[key].type in (int, "int") else str
         changes[key] = _coerce(f"{name}.{key}", value, kind, source)
     return replace(settings, **{name: replace(section, **changes)})

@@ -153,3 +153,10 @@ def test_console_script_runs(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert "0001" in result.stdout
+
+
+def test_english_output_comes_from_the_shared_catalogue(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "--lang", "en", "validate", "id", "123")
+    assert code == 1 and "An ID number has 18 characters" in err
+    code, out, _ = run(capsys, "validate", "uscc", "91310115MA1K3BTP2B", "--lang", "en")
+    assert code == 0 and out.startswith("Valid unified social credit code")

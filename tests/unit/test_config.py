@@ -10,7 +10,7 @@ from venue_client.config import (
     E_CONFIG_MISSING,
     E_CONFIG_SYNTAX,
     E_CONFIG_TYPE,
-    E_CONFIG_UNKNOWN,
+    E_CONFIG_UNKNOWN_HINT,
     ConfigError,
     describe_settings,
     load_settings,
@@ -49,7 +49,7 @@ def test_unknown_key_is_refused_with_a_suggestion(tmp_path: Path) -> None:
     path = _write(tmp_path, "[auth]\nmax_failure = 3\n")
     with pytest.raises(ConfigError) as info:
         load_settings(data_dir=tmp_path, env={})
-    assert info.value.text == E_CONFIG_UNKNOWN
+    assert info.value.text == E_CONFIG_UNKNOWN_HINT
     assert "auth.max_failure" in str(info.value) and "max_failures" in str(info.value)
     assert str(path) in str(info.value)
 

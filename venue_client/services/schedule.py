@@ -18,6 +18,7 @@ from venue_client.store.models import (
     OpeningSession,
     Room,
     Section,
+    Venue,
 )
 
 
@@ -31,6 +32,7 @@ class SessionSummary:
     section_name: str
     project_code: str
     project_name: str
+    agency: str
     room_code: str
     room_name: str
     scheduled_at: datetime
@@ -116,6 +118,15 @@ class ScheduleService:
             ).scalars()
             return [RoomSummary(r.code, r.name, r.kind, r.state, len(r.cameras)) for r in rooms]
 
+    def venue_name(self) -> str:
+        """The venue's name: from the settings when given, else from the schedule."""
+        if self.ctx.settings.venue.name:
+            return self.ctx.settings.venue.name
+        with self.ctx.reading() as s:
+            return (
+                s.execute(select(Venue.name).order_by(Venue.id).limit(1)).scalar_one_or_none() or ""
+            )
+
     def bidder_count(self) -> int:
         with self.ctx.reading() as s:
             return int(s.execute(select(func.count()).select_from(Bidder)).scalar_one())
@@ -132,6 +143,7 @@ def _summary(
         section_name=section.name,
         project_code=section.project.code,
         project_name=section.project.name,
+        agency=section.project.agency,
         room_code=row.room.code,
         room_name=row.room.name,
         scheduled_at=row.scheduled_at,

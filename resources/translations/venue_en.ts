@@ -1,0 +1,1784 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="zh_CN">
+<context>
+    <name>AddUserDialog</name>
+    <message>
+        <location filename="../../venue_client/ui/pages/add_user.py" line="30"/>
+        <source>添加用户</source>
+        <translation>Add user</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/pages/add_user.py" line="37"/>
+        <source>3–32 位字母、数字、点、下划线或连字符</source>
+        <translation>3–32 letters, digits, dots, underscores or hyphens</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/pages/add_user.py" line="47"/>
+        <source>至少 10 位，含字母和数字</source>
+        <translation>At least 10 characters, with letters and digits</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/pages/add_user.py" line="51"/>
+        <source>用户名</source>
+        <translation>Username</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/pages/add_user.py" line="52"/>
+        <source>姓名</source>
+        <translation>Full name</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/pages/add_user.py" line="53"/>
+        <source>角色</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/pages/add_user.py" line="54"/>
+        <source>密码</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/pages/add_user.py" line="55"/>
+        <source>确认密码</source>
+        <translation>Confirm password</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/pages/add_user.py" line="65"/>
+        <source>添加</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/pages/add_user.py" line="76"/>
+        <source>两次输入的密码不一致</source>
+        <translation>The two passwords do not match</translation>
+    </message>
+</context>
+<context>
+    <name>AdminPage</name>
+    <message>
+        <location filename="../../venue_client/ui/pages/admin.py" line="27"/>
+        <location filename="../../venue_client/ui/pages/admin.py" line="113"/>
+        <source>管理</source>
+        <translation>Admin</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/pages/admin.py" line="27"/>
+        <source>用户与角色、审计日志校验。</source>
+        <translation>Users and roles; verification of the audit log.</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/pages/admin.py" line="28"/>
+        <source>用户</source>
+        <translation>Users</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/pages/admin.py" line="31"/>
+        <source>用户名</source>
+        <translation>Username</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/pages/admin.py" line="32"/>
+        <source>姓名</source>
+        <translation>Full name</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/pages/admin.py" line="33"/>
+        <source>角色</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/pages/admin.py" line="34"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/pages/admin.py" line="35"/>
+        <source>锁定至</source>
+        <translation>Locked until</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/pages/admin.py" line="41"/>
+        <source>添加用户…</source>
+        <translation>Add user…</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/pages/admin.py" line="49"/>
+        <source>审计日志</source>
+        <translation>Audit log</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/pages/admin.py" line="51"/>
+        <source>校验审计日志</source>
+        <translation>Verify audit log</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/pages/admin.py" line="57"/>
+        <source>从数据库重新计算默克尔树，并与已签名的检查点逐一核对。</source>
+        <translation>Recomputes the Merkle tree from the database and checks it against every signed checkpoint.</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/pages/admin.py" line="74"/>
+        <source>启用</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/pages/admin.py" line="74"/>
+        <source>停用</source>
+        <translation>Disabled</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/pages/admin.py" line="89"/>
+        <source>正在校验……</source>
+        <translation>Verifying…</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/pages/admin.py" line="101"/>
+        <source>审计日志完整：共 {n} 个事件，根哈希 {root}</source>
+        <translation>Audit log intact: {n} events, root hash {root}</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/pages/admin.py" line="109"/>
+        <source>审计日志校验失败：
+{problems}</source>
+        <translation>Audit log verification failed:
+{problems}</translation>
+    </message>
+</context>
+<context>
+    <name>CheckInPage</name>
+    <message>
+        <location filename="../../venue_client/ui/pages/checkin.py" line="27"/>
+        <location filename="../../venue_client/ui/pages/checkin.py" line="107"/>
+        <source>签到</source>
+        <translation>Check-in</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/pages/checkin.py" line="27"/>
+        <source>今日开标、评标场次及签到情况。读取身份证后自动匹配场次。</source>
+        <translation>Today&apos;s opening and evaluation sessions and their check-ins. A read ID card is matched to its session automatically.</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/pages/checkin.py" line="32"/>
+        <source>今日场次</source>
+        <translation>Today&apos;s sessions</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/pages/checkin.py" line="35"/>
+        <source>编号</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/pages/checkin.py" line="36"/>
+        <source>类型</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/pages/checkin.py" line="37"/>
+        <source>项目 / 标段</source>
+        <translation>Project / section</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/pages/checkin.py" line="38"/>
+        <source>房间</source>
+        <translation>Room</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/pages/checkin.py" line="39"/>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/pages/checkin.py" line="40"/>
+        <source>状态</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/pages/checkin.py" line="41"/>
+        <source>已签到</source>
+        <translation>Checked in</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/pages/checkin.py" line="46"/>
+        <source>今日没有安排场次。</source>
+        <translation>No sessions are scheduled today.</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/pages/checkin.py" line="54"/>
+        <source>身份核验</source>
+        <translation>Identity check</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/pages/checkin.py" line="60"/>
+        <source>居民身份证</source>
+        <translation>Citizen ID card</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/pages/checkin.py" line="65"/>
+        <source>请将身份证放在读卡器上</source>
+        <translation>Place the ID card on the reader</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/pages/checkin.py" line="73"/>
+        <source>核验结果将显示为：通过 / 不通过 / 需人工复核，并记录人脸相似度、操作员和时间。</source>
+        <translation>The result will read: Passed / Failed / Needs manual review, recorded with the face similarity, the operator and the time.</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/pages/checkin.py" line="79"/>
+        <source>读卡、人证比对与信用核查将在后续版本接入；断网时按已下载的名单签到。</source>
+        <translation>Card reading, face comparison and credit checks arrive in a later version; offline, check-in uses the downloaded lists.</translation>
+    </message>
+</context>
+<context>
+    <name>CrashDialog</name>
+    <message>
+        <location filename="../../venue_client/ui/crash_dialog.py" line="46"/>
+        <source>程序错误</source>
+        <translation>Program error</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/crash_dialog.py" line="51"/>
+        <source>程序遇到意外错误。已保存的数据不受影响；如果问题反复出现，请把日志文件发给技术支持。</source>
+        <translation>The program hit an unexpected error. Saved data is not affected; if this happens again, send the log file to technical support.</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/crash_dialog.py" line="61"/>
+        <source>日志文件：{path}</source>
+        <translation>Log file: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/crash_dialog.py" line="70"/>
+        <source>显示详细信息</source>
+        <translation>Show details</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/crash_dialog.py" line="72"/>
+        <source>复制详细信息</source>
+        <translation>Copy details</translation>
+    </message>
+</context>
+<context>
+    <name>HallPage</name>
+    <message>
+        <location filename="../../venue_client/ui/pages/hall.py" line="50"/>
+        <source>开标大厅</source>
+        <translation>Bid opening hall</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/pages/hall.py" line="62"/>
+        <location filename="../../venue_client/ui/pages/hall.py" line="139"/>
+        <source>距离开标还剩</source>
+        <translation>Opening in</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/pages/hall.py" line="93"/>
+        <source>今日没有开标安排</source>
+        <translation>No openings today</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/pages/hall.py" line="114"/>
+        <source>开标室：{room}</source>
+        <translation>Room: {room}</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/pages/hall.py" line="119"/>
+        <source>代理机构：{agency}</source>
+        <translation>Agency: {agency}</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/pages/hall.py" line="133"/>
+        <source>今日开标</source>
+        <translation>Today&apos;s openings</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/pages/hall.py" line="134"/>
+        <source>{n} 场</source>
+        <translation>{n}</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/pages/hall.py" line="135"/>
+        <source>今日暂无待开标项目</source>
+        <translation>No more openings today</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/pages/hall.py" line="143"/>
+        <source>{room} · 开标时间 {time} · 投标人 {bidders} 家 · 已签到 {checked}</source>
+        <translation>{room} · opens at {time} · {bidders} bidders · {checked} checked in</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/pages/hall.py" line="152"/>
+        <source>大屏</source>
+        <translation>Hall screen</translation>
+    </message>
+</context>
+<context>
+    <name>Header</name>
+    <message>
+        <location filename="../../venue_client/ui/header.py" line="27"/>
+        <source>开标评标场所客户端</source>
+        <translation>Venue Client for Bid Opening and Evaluation</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/header.py" line="36"/>
+        <source>锁屏</source>
+        <translation>Lock</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/header.py" line="38"/>
+        <source>退出登录</source>
+        <translation>Log out</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/header.py" line="56"/>
+        <source>{name} · {role}</source>
+        <translation>{name} · {role}</translation>
+    </message>
+</context>
+<context>
+    <name>LoginForm</name>
+    <message>
+        <location filename="../../venue_client/ui/login.py" line="50"/>
+        <source>用户名</source>
+        <translation>Username</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/login.py" line="51"/>
+        <source>密码</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/login.py" line="64"/>
+        <source>退出登录，切换用户</source>
+        <translation>Log out and switch user</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/login.py" line="77"/>
+        <location filename="../../venue_client/ui/login.py" line="82"/>
+        <location filename="../../venue_client/ui/login.py" line="125"/>
+        <source>登录</source>
+        <translation>Log in</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/login.py" line="78"/>
+        <source>请使用本人账号登录，所有操作都将记录在审计日志中。</source>
+        <translation>Log in with your own account; every action is recorded in the audit log.</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/login.py" line="90"/>
+        <source>屏幕已锁定</source>
+        <translation>Screen locked</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/login.py" line="92"/>
+        <source>{name}（{role}）已锁定屏幕，请输入密码解锁。</source>
+        <translation>{name} ({role}) locked the screen. Enter the password to unlock.</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/login.py" line="99"/>
+        <location filename="../../venue_client/ui/login.py" line="125"/>
+        <source>解锁</source>
+        <translation>Unlock</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/login.py" line="115"/>
+        <source>请输入用户名和密码</source>
+        <translation>Enter your username and password</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/login.py" line="123"/>
+        <source>正在验证……</source>
+        <translation>Checking…</translation>
+    </message>
+</context>
+<context>
+    <name>LoginScreen</name>
+    <message>
+        <location filename="../../venue_client/ui/login.py" line="147"/>
+        <location filename="../../venue_client/ui/login.py" line="149"/>
+        <source>开标评标场所客户端</source>
+        <translation>Venue Client for Bid Opening and Evaluation</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../venue_client/ui/main_window.py" line="39"/>
+        <source>开标评标场所客户端</source>
+        <translation>Venue Client for Bid Opening and Evaluation</translation>
+    </message>
+</context>
+<context>
+    <name>OpeningPage</name>
+    <message>
+        <location filename="../../venue_client/ui/pages/opening.py" line="40"/>
+        <location filename="../../venue_client/ui/pages/opening.py" line="182"/>
+        <source>开标</source>
+        <translation>Opening</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/pages/opening.py" line="40"/>
+        <source>按开标时间排列；开标时间以北京时间（可信时钟）为准。</source>
+        <translation>In order of opening time; opening times follow Beijing time on the trusted clock.</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/pages/opening.py" line="45"/>
+        <source>编号</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/pages/opening.py" line="46"/>
+        <location filename="../../venue_client/ui/pages/opening.py" line="81"/>
+        <source>标段编号</source>
+        <translation>Section code</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/pages/opening.py" line="47"/>
+        <source>项目 / 标段</source>
+        <translation>Project / section</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/pages/opening.py" line="48"/>
+        <location filename="../../venue_client/ui/pages/opening.py" line="78"/>
+        <source>开标室</source>
+        <translation>Opening room</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/pages/opening.py" line="49"/>
+        <location filename="../../venue_client/ui/pages/opening.py" line="79"/>
+        <source>开标时间</source>
+        <translation>Opening time</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/pages/opening.py" line="50"/>
+        <source>状态</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/pages/opening.py" line="51"/>
+        <location filename="../../venue_client/ui/pages/opening.py" line="83"/>
+        <source>已签到</source>
+        <translation>Checked in</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/pages/opening.py" line="56"/>
+        <source>今日开标</source>
+        <translation>Today&apos;s openings</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/pages/opening.py" line="58"/>
+        <source>今日没有开标安排。</source>
+        <translation>No openings are scheduled today.</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/pages/opening.py" line="80"/>
+        <source>项目编号</source>
+        <translation>Project code</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/pages/opening.py" line="82"/>
+        <source>投标人</source>
+        <translation>Bidders</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/pages/opening.py" line="84"/>
+        <source>标段状态</source>
+        <translation>Section status</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/pages/opening.py" line="97"/>
+        <location filename="../../venue_client/ui/pages/opening.py" line="175"/>
+        <source>距离开标还剩</source>
+        <translation>Opening in</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/pages/opening.py" line="146"/>
+        <source>请选择一个开标场次</source>
+        <translation>Select an opening session</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/pages/opening.py" line="159"/>
+        <source>{n} 家</source>
+        <translation>{n}</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/pages/opening.py" line="160"/>
+        <source>{n} 人</source>
+        <translation>{n}</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/pages/opening.py" line="172"/>
+        <source>本场开标</source>
+        <translation>This opening</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/pages/opening.py" line="178"/>
+        <source>开标时间已到</source>
+        <translation>Opening time reached</translation>
+    </message>
+</context>
+<context>
+    <name>RecordingsPage</name>
+    <message>
+        <location filename="../../venue_client/ui/pages/recordings.py" line="23"/>
+        <location filename="../../venue_client/ui/pages/recordings.py" line="70"/>
+        <source>录像</source>
+        <translation>Recordings</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/pages/recordings.py" line="23"/>
+        <source>开标室、评标室的音视频监控：按会话自动录像，分段存储。</source>
+        <translation>Audio and video of the opening and evaluation rooms: recorded per session, stored in segments.</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/pages/recordings.py" line="26"/>
+        <source>房间与摄像机</source>
+        <translation>Rooms and cameras</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/pages/recordings.py" line="29"/>
+        <source>房间</source>
+        <translation>Room</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/pages/recordings.py" line="30"/>
+        <source>编号</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/pages/recordings.py" line="31"/>
+        <source>类型</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/pages/recordings.py" line="32"/>
+        <source>房间状态</source>
+        <translation>Room state</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/pages/recordings.py" line="33"/>
+        <source>摄像机</source>
+        <translation>Cameras</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/pages/recordings.py" line="34"/>
+        <source>录像状态</source>
+        <translation>Recording</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/pages/recordings.py" line="40"/>
+        <source>说明</source>
+        <translation>About</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/pages/recordings.py" line="44"/>
+        <source>录像、分段完整性校验和回放将在后续版本提供：会话开始时自动录像，每个分段的哈希写入审计日志，删除或改动分段都能被发现。</source>
+        <translation>Recording, segment integrity checks and playback arrive in a later version: recording starts with each session, every segment&apos;s hash goes into the audit log, and any deleted or altered segment is detected.</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/pages/recordings.py" line="63"/>
+        <source>未录像</source>
+        <translation>Not recording</translation>
+    </message>
+</context>
+<context>
+    <name>RoomsPage</name>
+    <message>
+        <location filename="../../venue_client/ui/pages/rooms.py" line="49"/>
+        <location filename="../../venue_client/ui/pages/rooms.py" line="116"/>
+        <source>评标室</source>
+        <translation>Rooms</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/pages/rooms.py" line="51"/>
+        <source>房间状态：空闲 → 已预约 → 使用中 → 已封闭 → 已释放。专家只能进入本人的评标室。</source>
+        <translation>Room states: free → reserved → in session → sealed → released. Experts may enter only their own room.</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/pages/rooms.py" line="79"/>
+        <source>尚未配置房间。</source>
+        <translation>No rooms are configured yet.</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/pages/rooms.py" line="96"/>
+        <source>{kind} · 编号 {code} · 摄像机 {cameras} 路</source>
+        <translation>{kind} · {code} · {cameras} cameras</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/pages/rooms.py" line="101"/>
+        <source>今日无场次</source>
+        <translation>No sessions today</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/pages/rooms.py" line="104"/>
+        <source>{time} {section}（{state}）</source>
+        <translation>{time} {section} ({state})</translation>
+    </message>
+</context>
+<context>
+    <name>SetupAdminForm</name>
+    <message>
+        <location filename="../../venue_client/ui/setup_admin.py" line="18"/>
+        <source>首次使用：创建系统管理员</source>
+        <translation>First run: create the system administrator</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/setup_admin.py" line="21"/>
+        <source>系统管理员负责添加其他用户和分配角色。请牢记密码。</source>
+        <translation>The system administrator adds the other users and assigns their roles. Keep the password safe.</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/setup_admin.py" line="25"/>
+        <source>用户名（如 admin）</source>
+        <translation>Username (e.g. admin)</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/setup_admin.py" line="26"/>
+        <source>姓名</source>
+        <translation>Full name</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/setup_admin.py" line="28"/>
+        <source>密码（至少 10 位，含字母和数字）</source>
+        <translation>Password (at least 10 characters, letters and digits)</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/setup_admin.py" line="30"/>
+        <source>再次输入密码</source>
+        <translation>Repeat the password</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/setup_admin.py" line="39"/>
+        <location filename="../../venue_client/ui/setup_admin.py" line="72"/>
+        <source>创建并登录</source>
+        <translation>Create and log in</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/setup_admin.py" line="66"/>
+        <source>两次输入的密码不一致</source>
+        <translation>The two passwords do not match</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/setup_admin.py" line="72"/>
+        <source>正在创建……</source>
+        <translation>Creating…</translation>
+    </message>
+</context>
+<context>
+    <name>StepBar</name>
+    <message>
+        <location filename="../../venue_client/ui/step_bar.py" line="14"/>
+        <source>签到</source>
+        <translation>Check-in</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/step_bar.py" line="15"/>
+        <source>解密</source>
+        <translation>Decryption</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/step_bar.py" line="16"/>
+        <source>唱标/签名</source>
+        <translation>Reading/Signing</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/step_bar.py" line="17"/>
+        <source>结束</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/step_bar.py" line="19"/>
+        <source>解密（暂停）</source>
+        <translation>Decryption (paused)</translation>
+    </message>
+</context>
+<context>
+    <name>SyncPage</name>
+    <message>
+        <location filename="../../venue_client/ui/pages/sync.py" line="26"/>
+        <location filename="../../venue_client/ui/pages/sync.py" line="123"/>
+        <source>同步</source>
+        <translation>Sync</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/pages/sync.py" line="27"/>
+        <source>断网时照常工作；恢复连接后，待上传事件按顺序补传，检查点由中心平台见证。</source>
+        <translation>Work continues offline; when the link returns, waiting events are sent in order and the central platform witnesses the checkpoints.</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/pages/sync.py" line="32"/>
+        <source>中心平台</source>
+        <translation>Central platform</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/pages/sync.py" line="40"/>
+        <source>待上传事件</source>
+        <translation>Events waiting to be sent</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/pages/sync.py" line="42"/>
+        <source>与中心平台的同步将在后续版本接入。</source>
+        <translation>Synchronisation with the central platform arrives in a later version.</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/pages/sync.py" line="46"/>
+        <source>审计日志</source>
+        <translation>Audit log</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/pages/sync.py" line="52"/>
+        <source>事件数</source>
+        <translation>Events</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/pages/sync.py" line="53"/>
+        <source>根哈希</source>
+        <translation>Root hash</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/pages/sync.py" line="54"/>
+        <source>最近检查点</source>
+        <translation>Last checkpoint</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/pages/sync.py" line="55"/>
+        <source>签名时间</source>
+        <translation>Signed at</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/pages/sync.py" line="68"/>
+        <source>立即签名检查点</source>
+        <translation>Sign checkpoint now</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/pages/sync.py" line="98"/>
+        <source>尚未签名</source>
+        <translation>Not signed yet</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/pages/sync.py" line="101"/>
+        <source>{n} 个事件</source>
+        <translation>{n} events</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/pages/sync.py" line="107"/>
+        <source>正在签名……</source>
+        <translation>Signing…</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/pages/sync.py" line="117"/>
+        <source>没有新事件，最近的检查点仍然有效。</source>
+        <translation>No new events; the last checkpoint still covers the whole log.</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/pages/sync.py" line="119"/>
+        <source>已签名检查点：{n} 个事件。</source>
+        <translation>Checkpoint signed: {n} events.</translation>
+    </message>
+</context>
+<context>
+    <name>Tasks</name>
+    <message>
+        <location filename="../../venue_client/ui/worker.py" line="120"/>
+        <source>提示</source>
+        <translation>Notice</translation>
+    </message>
+</context>
+<context>
+    <name>VenueStatusBar</name>
+    <message>
+        <location filename="../../venue_client/ui/status_bar.py" line="50"/>
+        <source>审计日志 {n} 条</source>
+        <translation>Audit log: {n} events</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/status_bar.py" line="71"/>
+        <source>设备异常：{names}</source>
+        <translation>Device fault: {names}</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/status_bar.py" line="74"/>
+        <source>设备正常</source>
+        <translation>Devices OK</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/status_bar.py" line="77"/>
+        <source>模拟设备</source>
+        <translation>Simulated devices</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/status_bar.py" line="80"/>
+        <source>设备：未连接</source>
+        <translation>Devices: not connected</translation>
+    </message>
+</context>
+<context>
+    <name>app</name>
+    <message>
+        <location filename="../../venue_client/app.py" line="105"/>
+        <source>venue-client：没有可用的图形显示（未设置 DISPLAY 或 WAYLAND_DISPLAY）。
+请在桌面会话中运行，或在虚拟显示中运行：xvfb-run -a venue-client --demo
+只需截图时可用 --screenshot 文件.png（无需显示）。</source>
+        <translation>venue-client: no graphical display is available (neither DISPLAY nor WAYLAND_DISPLAY is set).
+Run it in a desktop session, or on a virtual display: xvfb-run -a venue-client --demo
+For a screenshot only, use --screenshot FILE.png (needs no display).</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/app.py" line="160"/>
+        <source>无法启动</source>
+        <translation>Cannot start</translation>
+    </message>
+</context>
+<context>
+    <name>audit</name>
+    <message>
+        <location filename="../../venue_client/audit/verify.py" line="29"/>
+        <source>第 {seq} 条记录缺失（其后存储的是第 {next} 条）</source>
+        <translation>Entry {seq} is missing (the next one stored is entry {next})</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/audit/verify.py" line="30"/>
+        <source>第 {seq} 条记录无法读取：{detail}</source>
+        <translation>Entry {seq} cannot be read: {detail}</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/audit/verify.py" line="31"/>
+        <source>第 {seq} 条记录（{type}）在写入后被修改</source>
+        <translation>Entry {seq} ({type}) was changed after it was written</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/audit/verify.py" line="32"/>
+        <source>第 {seq} 条记录（{type}）的内容不是规范格式</source>
+        <translation>Entry {seq} ({type}) is not in canonical form</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/audit/verify.py" line="33"/>
+        <source>日志头记录缺失</source>
+        <translation>The log head record is missing</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/audit/verify.py" line="34"/>
+        <source>日志头记载 {head} 条记录，实际存储 {stored} 条</source>
+        <translation>The log head records {head} entries, but {stored} are stored</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/audit/verify.py" line="35"/>
+        <source>日志头的根哈希与存储的记录不符</source>
+        <translation>The log head&apos;s root hash does not match the stored entries</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/audit/verify.py" line="36"/>
+        <source>{label} 签名校验失败：{detail}</source>
+        <translation>{label}: signature check failed: {detail}</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/audit/verify.py" line="37"/>
+        <source>{label} 覆盖 {size} 条记录，但只存储了 {stored} 条：第 {stored} 条起的记录被删除</source>
+        <translation>{label} covers {size} entries, but only {stored} are stored: the entries from {stored} on were deleted</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/audit/verify.py" line="40"/>
+        <source>{label}（{size} 条）与存储的记录不符：第 {start} 至 {end} 条之间的记录被改写</source>
+        <translation>{label} ({size} entries) does not match the stored entries: entries between {start} and {end} were rewritten</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/audit/verify.py" line="43"/>
+        <source>第一条问题记录：第 {seq} 条</source>
+        <translation>First bad entry: {seq}</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/audit/verify.py" line="44"/>
+        <source>检查点 #{id}</source>
+        <translation>Checkpoint #{id}</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/audit/verify.py" line="45"/>
+        <source>检查点文件 {path}</source>
+        <translation>Checkpoint file {path}</translation>
+    </message>
+</context>
+<context>
+    <name>cli</name>
+    <message>
+        <location filename="../../venue_client/cli.py" line="25"/>
+        <source>有效的身份证号码：{number}（出生日期 {birth}，性别 {sex}）</source>
+        <translation>Valid ID number: {number} (born {birth}, sex {sex})</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/cli.py" line="26"/>
+        <source>有效的统一社会信用代码：{code}</source>
+        <translation>Valid unified social credit code: {code}</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/cli.py" line="27"/>
+        <source>审计日志完好：{size} 条记录，根哈希 {root}，{checkpoints} 个检查点已验证</source>
+        <translation>Audit log intact: {size} entries, root hash {root}, {checkpoints} checkpoints verified</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/cli.py" line="30"/>
+        <source>审计日志校验失败：</source>
+        <translation>Audit log verification failed:</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/cli.py" line="31"/>
+        <source>演示数据已写入 {path}</source>
+        <translation>Demo data written to {path}</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/cli.py" line="32"/>
+        <source>演示数据已存在，未作改动：{path}</source>
+        <translation>Demo data already present, nothing changed: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/cli.py" line="33"/>
+        <source>数据库已是最新版本（{revision}）：{url}</source>
+        <translation>The database is up to date ({revision}): {url}</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/cli.py" line="34"/>
+        <source>已添加用户 {username}（{role}）</source>
+        <translation>User {username} added ({role})</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/cli.py" line="35"/>
+        <source>已修改用户 {username} 的密码</source>
+        <translation>Password of {username} changed</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/cli.py" line="36"/>
+        <source>两次输入的密码不一致</source>
+        <translation>The two passwords do not match</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/cli.py" line="37"/>
+        <source>已签名检查点：{size} 条记录</source>
+        <translation>Checkpoint signed: {size} entries</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/cli.py" line="38"/>
+        <source>日志自上个检查点以来没有新记录</source>
+        <translation>No new entries since the last checkpoint</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/cli_parser.py" line="41"/>
+        <source>数据目录（默认：本用户的应用数据目录）</source>
+        <translation>data directory (default: this user&apos;s application data directory)</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/cli_parser.py" line="47"/>
+        <source>配置文件（默认：数据目录中的 config.toml）</source>
+        <translation>settings file (default: config.toml in the data directory)</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/cli_parser.py" line="49"/>
+        <source>输出语言（zh_CN 或 en）</source>
+        <translation>output language (zh_CN or en)</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/cli_parser.py" line="58"/>
+        <source>开标评标场所客户端的命令行管理工具</source>
+        <translation>Command-line administration of the venue client</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/cli_parser.py" line="59"/>
+        <source>退出码：0 成功，1 校验不通过，2 无法执行</source>
+        <translation>Exit status: 0 success, 1 check failed, 2 could not run</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/cli_parser.py" line="76"/>
+        <source>校验身份证号码或统一社会信用代码</source>
+        <translation>validate an ID number or a unified social credit code</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/cli_parser.py" line="78"/>
+        <source>校验居民身份证号码（GB 11643）</source>
+        <translation>validate a citizen ID number (GB 11643)</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/cli_parser.py" line="79"/>
+        <source>18 位身份证号码</source>
+        <translation>18-character ID number</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/cli_parser.py" line="84"/>
+        <source>校验统一社会信用代码（GB 32100）</source>
+        <translation>validate a unified social credit code (GB 32100)</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/cli_parser.py" line="85"/>
+        <source>18 位统一社会信用代码</source>
+        <translation>18-character unified social credit code</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/cli_parser.py" line="87"/>
+        <source>演示数据</source>
+        <translation>demo data</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/cli_parser.py" line="92"/>
+        <source>写入今天的演示数据（重复执行不会重复写入）</source>
+        <translation>write today&apos;s demo data (running it again adds nothing)</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/cli_parser.py" line="95"/>
+        <source>数据库</source>
+        <translation>database</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/cli_parser.py" line="96"/>
+        <source>备份数据库文件后升级到最新结构</source>
+        <translation>back up the database file, then upgrade it to the latest schema</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/cli_parser.py" line="98"/>
+        <source>审计日志</source>
+        <translation>audit log</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/cli_parser.py" line="103"/>
+        <source>按已签名的检查点重新计算并校验审计日志</source>
+        <translation>recompute the audit log and verify it against the signed checkpoints</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/cli_parser.py" line="110"/>
+        <source>另外信任的验证公钥（可重复，如其他工作站的公钥）</source>
+        <translation>another trusted verifier key (repeatable, e.g. other workstations&apos; keys)</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/cli_parser.py" line="113"/>
+        <location filename="../../venue_client/cli_parser.py" line="135"/>
+        <location filename="../../venue_client/cli_parser.py" line="163"/>
+        <source>以 JSON 输出</source>
+        <translation>output JSON</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/cli_parser.py" line="116"/>
+        <source>立即为日志签名检查点</source>
+        <translation>sign a checkpoint of the log now</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/cli_parser.py" line="119"/>
+        <source>用户与角色</source>
+        <translation>users and roles</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/cli_parser.py" line="121"/>
+        <source>添加用户（密码在提示时输入）</source>
+        <translation>add a user (the password is asked for)</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/cli_parser.py" line="123"/>
+        <location filename="../../venue_client/cli_parser.py" line="140"/>
+        <source>登录名</source>
+        <translation>login name</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/cli_parser.py" line="124"/>
+        <source>姓名</source>
+        <translation>full name</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/cli_parser.py" line="126"/>
+        <source>角色</source>
+        <translation>role</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/cli_parser.py" line="131"/>
+        <location filename="../../venue_client/cli_parser.py" line="144"/>
+        <source>从标准输入读取一行作为密码（用于脚本）</source>
+        <translation>read the password as one line from standard input (for scripts)</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/cli_parser.py" line="133"/>
+        <source>列出用户</source>
+        <translation>list users</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/cli_parser.py" line="138"/>
+        <source>修改用户密码并解除锁定</source>
+        <translation>change a user&apos;s password and lift any lockout</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/cli_parser.py" line="147"/>
+        <source>开标会与评标会</source>
+        <translation>opening and evaluation sessions</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/cli_parser.py" line="152"/>
+        <source>列出某日的开标会与评标会及其编号（其他命令使用这些编号）</source>
+        <translation>list the opening and evaluation sessions of a day with their IDs (other commands take these IDs)</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/cli_parser.py" line="159"/>
+        <source>日期（默认今天）</source>
+        <translation>date (default: today)</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/cli_parser.py" line="161"/>
+        <source>所有日期</source>
+        <translation>all dates</translation>
+    </message>
+</context>
+<context>
+    <name>config</name>
+    <message>
+        <location filename="../../venue_client/config.py" line="24"/>
+        <source>配置文件 {path} 格式错误：{detail}</source>
+        <translation>The settings file {path} is malformed: {detail}</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/config.py" line="25"/>
+        <source>配置文件 {path} 中有未知的设置项 “{key}”</source>
+        <translation>Unknown setting “{key}” in configuration file {path}</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/config.py" line="26"/>
+        <source>配置文件 {path} 中有未知的设置项 “{key}”（是否应为 “{suggestion}”？）</source>
+        <translation>Unknown setting “{key}” in configuration file {path} (did you mean “{suggestion}”?)</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/config.py" line="29"/>
+        <source>设置项 “{key}” 应为{expected}，实为 “{value}”（来源：{source}）</source>
+        <translation>Setting &quot;{key}&quot; should be {expected}, but is &quot;{value}&quot; (from {source})</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/config.py" line="32"/>
+        <source>找不到配置文件 {path}</source>
+        <translation>Settings file {path} not found</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/config.py" line="33"/>
+        <source>无法读取配置文件 {path}：{detail}</source>
+        <translation>Cannot read the settings file {path}: {detail}</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/config.py" line="43"/>
+        <source>场所编码（VENUE_CODE）</source>
+        <translation>Venue code (VENUE_CODE)</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/config.py" line="45"/>
+        <source>场所名称</source>
+        <translation>Venue name</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/config.py" line="52"/>
+        <source>工作站编号，空则首次启动时生成</source>
+        <translation>Workstation id; generated on first start when empty</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/config.py" line="56"/>
+        <source>本机所在的开标台或评标室</source>
+        <translation>The opening desk or evaluation room of this PC</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/config.py" line="65"/>
+        <source>数据库地址，空则使用数据目录中的 SQLite</source>
+        <translation>Database URL; empty uses SQLite in the data directory</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/config.py" line="74"/>
+        <source>有新事件时签名检查点的间隔（秒）</source>
+        <translation>Seconds between signed checkpoints while new events arrive</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/config.py" line="82"/>
+        <source>连续登录失败多少次后锁定账号</source>
+        <translation>Failed logins in a row before the account locks</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/config.py" line="85"/>
+        <source>账号锁定时长（分钟）</source>
+        <translation>Account lockout duration (minutes)</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/config.py" line="88"/>
+        <source>无操作多少分钟后锁屏</source>
+        <translation>Minutes of inactivity before the screen locks</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/config.py" line="96"/>
+        <source>界面语言：zh_CN 或 en</source>
+        <translation>Interface language: zh_CN or en</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/config.py" line="103"/>
+        <source>日志级别</source>
+        <translation>Log level</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/config.py" line="133"/>
+        <source>整数</source>
+        <translation>an integer</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/config.py" line="133"/>
+        <source>文本</source>
+        <translation>text</translation>
+    </message>
+</context>
+<context>
+    <name>context</name>
+    <message>
+        <location filename="../../venue_client/services/context.py" line="30"/>
+        <source>无法使用数据目录 {path}：{detail}</source>
+        <translation>Cannot use the data directory {path}: {detail}</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/services/context.py" line="31"/>
+        <source>审计签名密钥文件 {path} 无法读取或已损坏：{detail}</source>
+        <translation>The audit signing key file {path} cannot be read or is damaged: {detail}</translation>
+    </message>
+</context>
+<context>
+    <name>drivers.token</name>
+    <message>
+        <location filename="../../drivers/token/errors.py" line="45"/>
+        <source>无法加载加密锁驱动：{module}</source>
+        <translation>Cannot load the key token driver: {module}</translation>
+    </message>
+    <message>
+        <location filename="../../drivers/token/errors.py" line="46"/>
+        <source>未检测到加密锁，请插入加密锁后重试</source>
+        <translation>No key token detected. Insert the token and try again</translation>
+    </message>
+    <message>
+        <location filename="../../drivers/token/errors.py" line="47"/>
+        <source>未检测到证书</source>
+        <translation>No certificate found</translation>
+    </message>
+    <message>
+        <location filename="../../drivers/token/errors.py" line="48"/>
+        <source>加密锁中没有与证书对应的私钥</source>
+        <translation>The token holds no private key for the certificate</translation>
+    </message>
+    <message>
+        <location filename="../../drivers/token/errors.py" line="49"/>
+        <source>已取消输入 PIN</source>
+        <translation>PIN entry cancelled</translation>
+    </message>
+    <message>
+        <location filename="../../drivers/token/errors.py" line="50"/>
+        <source>PIN 错误，还可尝试 {attempts} 次</source>
+        <translation>Wrong PIN; {attempts} attempts left</translation>
+    </message>
+    <message>
+        <location filename="../../drivers/token/errors.py" line="51"/>
+        <source>PIN 错误，剩余尝试次数已不多</source>
+        <translation>Wrong PIN; few attempts are left</translation>
+    </message>
+    <message>
+        <location filename="../../drivers/token/errors.py" line="52"/>
+        <source>PIN 错误</source>
+        <translation>Wrong PIN</translation>
+    </message>
+    <message>
+        <location filename="../../drivers/token/errors.py" line="53"/>
+        <source>PIN 已锁定，请联系证书颁发机构解锁</source>
+        <translation>The PIN is locked. Ask the certificate authority to unlock it</translation>
+    </message>
+    <message>
+        <location filename="../../drivers/token/errors.py" line="54"/>
+        <source>PIN 已过期，请先修改 PIN</source>
+        <translation>The PIN has expired. Change the PIN first</translation>
+    </message>
+    <message>
+        <location filename="../../drivers/token/errors.py" line="55"/>
+        <source>加密锁已被拔出，请重新插入后重试</source>
+        <translation>The key token was removed. Insert it again and retry</translation>
+    </message>
+    <message>
+        <location filename="../../drivers/token/errors.py" line="56"/>
+        <source>此加密锁不支持所需的算法（{mechanism}）</source>
+        <translation>This key token does not support the required algorithm ({mechanism})</translation>
+    </message>
+    <message>
+        <location filename="../../drivers/token/errors.py" line="57"/>
+        <source>非本投标人的加密锁</source>
+        <translation>Not this bidder&apos;s key token</translation>
+    </message>
+    <message>
+        <location filename="../../drivers/token/errors.py" line="58"/>
+        <source>解密失败：密文与此加密锁的密钥不符</source>
+        <translation>Decryption failed: the ciphertext does not match this token&apos;s key</translation>
+    </message>
+    <message>
+        <location filename="../../drivers/token/errors.py" line="59"/>
+        <source>无法读取密钥文件：{path}</source>
+        <translation>Cannot read the key file: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../drivers/token/errors.py" line="60"/>
+        <source>密钥文件密码错误：{path}</source>
+        <translation>Wrong password for the key file: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../drivers/token/errors.py" line="61"/>
+        <source>加密锁操作失败（错误码 {code}）</source>
+        <translation>Key token operation failed (error code {code})</translation>
+    </message>
+    <message>
+        <location filename="../../drivers/token/keys.py" line="38"/>
+        <source>请输入加密锁“{token}”的 PIN</source>
+        <translation>Enter the PIN of key token &quot;{token}&quot;</translation>
+    </message>
+    <message>
+        <location filename="../../drivers/token/keys.py" line="39"/>
+        <source>请输入加密锁“{token}”的 PIN（剩余尝试次数已不多）</source>
+        <translation>Enter the PIN of key token &quot;{token}&quot; (few attempts left)</translation>
+    </message>
+    <message>
+        <location filename="../../drivers/token/keys.py" line="42"/>
+        <source>请输入加密锁“{token}”的 PIN（最后一次尝试，再错将锁定）</source>
+        <translation>Enter the PIN of key token &quot;{token}&quot; (last attempt: another error locks it)</translation>
+    </message>
+    <message>
+        <location filename="../../drivers/token/keys.py" line="45"/>
+        <source>请在加密锁“{token}”的键盘上输入 PIN</source>
+        <translation>Enter the PIN on the keypad of key token &quot;{token}&quot;</translation>
+    </message>
+    <message>
+        <location filename="../../drivers/token/session.py" line="241"/>
+        <source>加密锁会话已关闭</source>
+        <translation>The key token session is closed</translation>
+    </message>
+    <message>
+        <location filename="../../drivers/token/simulator.py" line="32"/>
+        <source>模拟加密锁：SoftHSM2，{count} 个</source>
+        <translation>Simulated key tokens: SoftHSM2, {count}</translation>
+    </message>
+    <message>
+        <location filename="../../drivers/token/simulator.py" line="33"/>
+        <source>模拟加密锁：软件密钥，{count} 个（未安装 SoftHSM2）</source>
+        <translation>Simulated key tokens: software keys, {count} (SoftHSM2 not installed)</translation>
+    </message>
+    <message>
+        <location filename="../../drivers/token/softkeys.py" line="37"/>
+        <source>请输入密钥文件“{path}”的密码</source>
+        <translation>Enter the password of key file &quot;{path}&quot;</translation>
+    </message>
+</context>
+<context>
+    <name>face</name>
+    <message>
+        <location filename="../../drivers/face/types.py" line="39"/>
+        <source>人脸比对通过</source>
+        <translation>Face match passed</translation>
+    </message>
+    <message>
+        <location filename="../../drivers/face/types.py" line="40"/>
+        <source>人脸比对存疑，需主管复核</source>
+        <translation>Face match uncertain: a supervisor must review</translation>
+    </message>
+    <message>
+        <location filename="../../drivers/face/types.py" line="41"/>
+        <source>人脸比对不一致</source>
+        <translation>Face does not match</translation>
+    </message>
+</context>
+<context>
+    <name>formatting</name>
+    <message>
+        <location filename="../../venue_client/ui/formatting.py" line="15"/>
+        <source>星期一</source>
+        <translation>Mon</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/formatting.py" line="16"/>
+        <source>星期二</source>
+        <translation>Tue</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/formatting.py" line="17"/>
+        <source>星期三</source>
+        <translation>Wed</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/formatting.py" line="18"/>
+        <source>星期四</source>
+        <translation>Thu</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/formatting.py" line="19"/>
+        <source>星期五</source>
+        <translation>Fri</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/formatting.py" line="20"/>
+        <source>星期六</source>
+        <translation>Sat</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/formatting.py" line="21"/>
+        <source>星期日</source>
+        <translation>Sun</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/formatting.py" line="41"/>
+        <source>{y}年{m:02d}月{d:02d}日</source>
+        <translation>{y}-{m:02d}-{d:02d}</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/formatting.py" line="44"/>
+        <source>{date} {weekday}</source>
+        <translation>{weekday} {date}</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/formatting.py" line="52"/>
+        <source>北京时间 {date} {time}</source>
+        <translation>Beijing time {date} {time}</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/formatting.py" line="56"/>
+        <source>（本机时钟）</source>
+        <translation> (local clock)</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/formatting.py" line="69"/>
+        <source>{h:02d} 时 {m:02d} 分 {s:02d} 秒</source>
+        <translation>{h:02d} h {m:02d} min {s:02d} s</translation>
+    </message>
+</context>
+<context>
+    <name>identity</name>
+    <message>
+        <location filename="../../venue_client/domain/identity.py" line="28"/>
+        <source>请输入身份证号码</source>
+        <translation>Enter the ID number</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/domain/identity.py" line="29"/>
+        <source>身份证号码应为 18 位，实为 {length} 位</source>
+        <translation>An ID number has 18 characters; this one has {length}</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/domain/identity.py" line="30"/>
+        <source>身份证号码第 {position} 位“{char}”无效：前 17 位应为数字，末位应为数字或 X</source>
+        <translation>Character {position} of the ID number (&quot;{char}&quot;) is invalid: the first 17 must be digits, the last a digit or X</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/domain/identity.py" line="33"/>
+        <source>身份证号码前两位“{code}”不是有效的省级行政区划代码</source>
+        <translation>The first two digits of the ID number (&quot;{code}&quot;) are not a valid province code</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/domain/identity.py" line="36"/>
+        <source>身份证号码中的出生日期“{value}”不是有效的日期</source>
+        <translation>The birth date in the ID number (&quot;{value}&quot;) is not a valid date</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/domain/identity.py" line="39"/>
+        <source>身份证号码中的出生日期 {birth_date} 晚于今天（{today}）</source>
+        <translation>The birth date in the ID number ({birth_date}) is after today ({today})</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/domain/identity.py" line="42"/>
+        <source>身份证号码中的出生日期 {birth_date} 早于 1900 年 1 月 1 日</source>
+        <translation>The birth date in the ID number ({birth_date}) is before 1 January 1900</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/domain/identity.py" line="45"/>
+        <source>身份证号码校验位错误：应为 {expected}，实为 {actual}</source>
+        <translation>Wrong ID number check character: expected {expected}, found {actual}</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/domain/identity.py" line="49"/>
+        <source>请输入统一社会信用代码</source>
+        <translation>Enter the unified social credit code</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/domain/identity.py" line="50"/>
+        <source>统一社会信用代码应为 18 位，实为 {length} 位</source>
+        <translation>A unified social credit code has 18 characters; this one has {length}</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/domain/identity.py" line="51"/>
+        <source>统一社会信用代码第 {position} 位为字母 {char}：代码中不使用字母 I、O、S、V、Z</source>
+        <translation>Character {position} of the unified social credit code is the letter {char}: the letters I, O, S, V and Z are not used</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/domain/identity.py" line="54"/>
+        <source>统一社会信用代码第 {position} 位含非法字符“{char}”</source>
+        <translation>Character {position} of the unified social credit code (&quot;{char}&quot;) is not allowed</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/domain/identity.py" line="57"/>
+        <source>统一社会信用代码第 1 位“{char}”不是有效的登记管理部门代码</source>
+        <translation>Character 1 of the unified social credit code (&quot;{char}&quot;) is not a valid registration authority code</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/domain/identity.py" line="60"/>
+        <source>统一社会信用代码第 2 位“{char}”不是登记管理部门“{authority}”下的机构类别代码</source>
+        <translation>Character 2 of the unified social credit code (&quot;{char}&quot;) is not an organisation type of registration authority &quot;{authority}&quot;</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/domain/identity.py" line="63"/>
+        <source>统一社会信用代码第 3–8 位应为行政区划码（数字），第 {position} 位为“{char}”</source>
+        <translation>Characters 3–8 of the unified social credit code must be a region code (digits); character {position} is &quot;{char}&quot;</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/domain/identity.py" line="66"/>
+        <source>统一社会信用代码校验位错误：应为 {expected}，实为 {actual}</source>
+        <translation>Wrong unified social credit code check character: expected {expected}, found {actual}</translation>
+    </message>
+</context>
+<context>
+    <name>labels</name>
+    <message>
+        <location filename="../../venue_client/ui/labels.py" line="10"/>
+        <source>开标</source>
+        <translation>Opening</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/labels.py" line="11"/>
+        <source>评标</source>
+        <translation>Evaluation</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/labels.py" line="15"/>
+        <source>未开始</source>
+        <translation>Not started</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/labels.py" line="16"/>
+        <source>签到中</source>
+        <translation>Checking in</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/labels.py" line="17"/>
+        <source>开标中</source>
+        <translation>Opening</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/labels.py" line="18"/>
+        <source>解密中</source>
+        <translation>Decrypting</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/labels.py" line="19"/>
+        <source>唱标中</source>
+        <translation>Reading out</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/labels.py" line="20"/>
+        <source>签名确认</source>
+        <translation>Confirming</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/labels.py" line="21"/>
+        <source>评标中</source>
+        <translation>Evaluating</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/labels.py" line="22"/>
+        <source>暂停</source>
+        <translation>Paused</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/labels.py" line="23"/>
+        <source>已结束</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/labels.py" line="24"/>
+        <source>招标失败</source>
+        <translation>Tender failed</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/labels.py" line="28"/>
+        <source>按期</source>
+        <translation>On schedule</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/labels.py" line="29"/>
+        <source>已取消</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/labels.py" line="30"/>
+        <source>已延期</source>
+        <translation>Postponed</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/labels.py" line="34"/>
+        <source>开标室</source>
+        <translation>Opening room</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/labels.py" line="35"/>
+        <source>评标室</source>
+        <translation>Evaluation room</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/labels.py" line="39"/>
+        <source>空闲</source>
+        <translation>Free</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/labels.py" line="40"/>
+        <source>已预约</source>
+        <translation>Reserved</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/labels.py" line="41"/>
+        <source>使用中</source>
+        <translation>In session</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/labels.py" line="42"/>
+        <source>已封闭</source>
+        <translation>Sealed</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/labels.py" line="43"/>
+        <source>已释放</source>
+        <translation>Released</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/labels.py" line="54"/>
+        <source>离线 · 未连接中心平台</source>
+        <translation>Offline · not connected to the central platform</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/labels.py" line="55"/>
+        <source>在线 · 已连接中心平台</source>
+        <translation>Online · connected to the central platform</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/labels.py" line="56"/>
+        <source>在线 · 正在同步</source>
+        <translation>Online · synchronising</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/labels.py" line="57"/>
+        <source>离线 · 连接中心平台失败</source>
+        <translation>Offline · cannot reach the central platform</translation>
+    </message>
+</context>
+<context>
+    <name>roles</name>
+    <message>
+        <location filename="../../venue_client/services/users.py" line="21"/>
+        <source>开标台工作人员</source>
+        <translation>Opening desk staff</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/services/users.py" line="22"/>
+        <source>监标人</source>
+        <translation>Supervisor</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/services/users.py" line="23"/>
+        <source>评标室管理员</source>
+        <translation>Room steward</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/services/users.py" line="24"/>
+        <source>评标专家</source>
+        <translation>Evaluator</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/services/users.py" line="25"/>
+        <source>分中心管理员</source>
+        <translation>Branch manager</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/services/users.py" line="26"/>
+        <source>系统管理员</source>
+        <translation>System administrator</translation>
+    </message>
+</context>
+<context>
+    <name>screenshot</name>
+    <message>
+        <location filename="../../venue_client/ui/screenshot.py" line="61"/>
+        <source>角色 {role} 不能打开页面 {page}</source>
+        <translation>Role {role} may not open page {page}</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/screenshot.py" line="77"/>
+        <source>页面在 30 秒内未加载完成</source>
+        <translation>The page did not finish loading within 30 seconds</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/screenshot.py" line="87"/>
+        <source>无法写入 {path}</source>
+        <translation>Cannot write {path}</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/screenshot.py" line="94"/>
+        <source>截图失败：{detail}</source>
+        <translation>Screenshot failed: {detail}</translation>
+    </message>
+</context>
+<context>
+    <name>store</name>
+    <message>
+        <location filename="../../venue_client/store/database.py" line="34"/>
+        <source>数据库文件 {path} 已损坏或不是本系统的数据库：{detail}。请从备份恢复，原文件未被改动。</source>
+        <translation>The database file {path} is damaged or not a venue client database: {detail}. Restore it from a backup; the file was left unchanged.</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/store/database.py" line="38"/>
+        <source>数据库 {path} 正被其他程序锁定，请关闭其他程序后重试。</source>
+        <translation>The database {path} is locked by another program. Close that program and try again.</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/store/database.py" line="39"/>
+        <source>无法写入数据目录 {path}：{detail}</source>
+        <translation>Cannot write to the data directory {path}: {detail}</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/store/database.py" line="40"/>
+        <source>无法连接数据库 {url}：{detail}</source>
+        <translation>Cannot connect to the database {url}: {detail}</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/store/database.py" line="41"/>
+        <source>数据库 {path} 由更新版本的程序创建（版本 {revision}），请升级本程序。</source>
+        <translation>The database {path} was created by a newer version of this program (revision {revision}). Upgrade the program.</translation>
+    </message>
+</context>
+<context>
+    <name>users</name>
+    <message>
+        <location filename="../../venue_client/services/users.py" line="29"/>
+        <source>用户名或密码错误，还可尝试 {left} 次</source>
+        <translation>Wrong username or password; {left} attempts left</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/services/users.py" line="30"/>
+        <source>账号已锁定，请于 {until} 后重试或联系管理员</source>
+        <translation>The account is locked. Try again after {until} or contact the administrator</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/services/users.py" line="31"/>
+        <source>账号已停用，请联系管理员</source>
+        <translation>The account is disabled. Contact the administrator</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/services/users.py" line="32"/>
+        <source>用户名须为 3–32 位字母、数字、点、下划线或连字符</source>
+        <translation>A username has 3–32 letters, digits, dots, underscores or hyphens</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/services/users.py" line="33"/>
+        <source>用户名 {username} 已存在</source>
+        <translation>Username {username} already exists</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/services/users.py" line="34"/>
+        <source>密码至少 10 位，且须同时包含字母和数字</source>
+        <translation>A password needs at least 10 characters, with both letters and digits</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/services/users.py" line="35"/>
+        <source>用户 {username} 不存在</source>
+        <translation>User {username} does not exist</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/services/users.py" line="36"/>
+        <source>请填写姓名</source>
+        <translation>Enter the full name</translation>
+    </message>
+</context>
+</TS>
