@@ -11,11 +11,11 @@ import logging
 import os
 import sys
 import threading
-from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from venue_client import __version__
+from venue_client.logs import setup_logging
 from venue_client.ui.navigation import PAGE_NAMES
 
 if TYPE_CHECKING:
@@ -62,36 +62,6 @@ def has_display() -> bool:
     if not sys.platform.startswith(("linux", "freebsd", "openbsd", "netbsd")):
         return True
     return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
-
-
-class PrivateRotatingFileHandler(RotatingFileHandler):
-    """A rotating log whose files are created readable by this user only (0600)."""
-
-    def _open(self):  # type: ignore[no-untyped-def]
-        fd = os.open(self.baseFilename, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
-        return os.fdopen(
-            fd, self.mode.replace("w", "a"), encoding=self.encoding, errors=self.errors
-        )
-
-
-def setup_logging(log_dir: Path, level: str) -> Path | None:
-    """Log to ``<data_dir>/logs/venue-client.log`` (5 × 2 MB). Only technical facts are
-    logged: no names, ID numbers, passwords or bid contents."""
-    root = logging.getLogger()
-    root.setLevel(getattr(logging, level.upper(), logging.INFO))
-    path = log_dir / LOG_FILE
-    try:
-        log_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
-        handler = PrivateRotatingFileHandler(
-            path, maxBytes=2_000_000, backupCount=5, encoding="utf-8"
-        )
-    except OSError as exc:
-        logging.basicConfig()
-        log.warning("cannot write the log file in %s: %s", log_dir, exc.strerror)
-        return None
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    root.addHandler(handler)
-    return path
 
 
 def _no_display(lang: str | None) -> int:
@@ -145,7 +115,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.lang is None:
             install_translators(app, settings.ui.lang)
         ensure_data_dir(settings.data_dir)
-        log_path = setup_logging(settings.log_dir, settings.log.level)
+        log_path = setup_logging(settings.log_dir, settings.log.level, LOG_FILE)
         log.info("venue-client %s starting (demo=%s)", __version__, args.demo)
         ctx = open_context(settings)
         if args.demo:

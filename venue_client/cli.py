@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import getpass
 import json
+import logging
 import sys
 from collections.abc import Callable, Sequence
 from datetime import datetime
@@ -18,9 +19,12 @@ from venue_client.catalog import default_lang, render
 from venue_client.config import Settings, load_settings
 from venue_client.domain.errors import QT_TRANSLATE_NOOP, Message, UserFacingError
 from venue_client.domain.identity import parse_citizen_id, parse_uscc
+from venue_client.logs import setup_logging
 from venue_client.services.clock import BEIJING
 from venue_client.services.context import AppContext, open_context
 from venue_client.store.log_models import Role
+
+log = logging.getLogger("venue_client.cli")
 
 M_ID_VALID = QT_TRANSLATE_NOOP("cli", "有效的身份证号码：{number}（出生日期 {birth}，性别 {sex}）")
 M_USCC_VALID = QT_TRANSLATE_NOOP("cli", "有效的统一社会信用代码：{code}")
@@ -54,7 +58,10 @@ class Cli:
 
     def context(self) -> AppContext:
         if self._ctx is None:
-            self._ctx = open_context(self.settings())
+            settings = self.settings()
+            self._ctx = open_context(settings)
+            setup_logging(settings.log_dir, settings.log.level, "venue-admin.log")
+            log.info("venue-admin %s %s", self.args.group, self.args.command)
         return self._ctx
 
     def close(self) -> None:
