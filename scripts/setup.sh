@@ -8,11 +8,13 @@ purpose=${1:-run}
 
 # Debian packages. Runtime: a CJK font (Qt and PDFs), the libraries Qt's xcb and
 # offscreen platforms load. Tests add: PostgreSQL server binaries (throwaway
-# cluster), Xvfb (real X screen), poppler (look at PDFs), sqlite3 (tamper tests).
+# cluster), Xvfb (real X screen), poppler (look at PDFs), sqlite3 (tamper tests),
+# SoftHSM2 as a real PKCS#11 token (with opensc's pkcs11-tool), a C compiler for
+# the stand-in WLT photo decoder.
 runtime_pkgs=(fonts-wqy-zenhei libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1
   libdbus-1-3 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-xinerama0
   libxcb-randr0 libxcb-image0 libxcb-render-util0)
-test_pkgs=(postgresql xvfb poppler-utils sqlite3)
+test_pkgs=(postgresql xvfb poppler-utils sqlite3 softhsm2 opensc gcc)
 pkgs=("${runtime_pkgs[@]}")
 [ "$purpose" = test ] && pkgs+=("${test_pkgs[@]}")
 

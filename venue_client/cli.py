@@ -213,6 +213,19 @@ def cmd_sessions_list(cli: Cli) -> int:
     return 0
 
 
+def cmd_idcard_read(cli: Cli) -> int:
+    from drivers.idcard.cli import read_command
+    from venue_client.catalog import translate
+
+    return read_command(
+        cli.args.port,
+        timeout=cli.args.timeout,
+        json_out=cli.args.json,
+        baudrate=cli.args.baud,
+        translate=lambda text: translate(text, cli.lang),
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
     from venue_client.cli_parser import build
 
@@ -228,6 +241,7 @@ def build_parser() -> argparse.ArgumentParser:
             "users list": cmd_users_list,
             "users passwd": cmd_users_passwd,
             "sessions list": cmd_sessions_list,
+            "idcard read": cmd_idcard_read,
         },
         version=__version__,
         roles=[str(r) for r in Role],

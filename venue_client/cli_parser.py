@@ -162,4 +162,33 @@ def build(
     slist.add_argument(
         "--json", action="store_true", help=_(QT_TRANSLATE_NOOP("cli", "以 JSON 输出"))
     )
+    _idcard_commands(group("idcard", QT_TRANSLATE_NOOP("cli", "二代身份证读卡器")), command, _)
     return parser
+
+
+def _idcard_commands(
+    idcard: Any, command: Callable[..., argparse.ArgumentParser], _: Callable[[Text], str]
+) -> None:
+    read = command(idcard, "read", "idcard read", QT_TRANSLATE_NOOP("cli", "读取一张身份证并显示"))
+    read.add_argument(
+        "--port",
+        required=True,
+        metavar="URL",
+        help=_(QT_TRANSLATE_NOOP("cli", "读卡器端口：/dev/ttyUSB0、COM3、socket://主机:端口 等")),
+    )
+    read.add_argument(
+        "--timeout",
+        type=float,
+        default=10.0,
+        metavar="S",
+        help=_(QT_TRANSLATE_NOOP("cli", "等待放卡的秒数（默认 10）")),
+    )
+    read.add_argument(
+        "--baud",
+        type=int,
+        default=115200,
+        help=_(QT_TRANSLATE_NOOP("cli", "波特率（默认 115200，无应答时再试 9600）")),
+    )
+    read.add_argument(
+        "--json", action="store_true", help=_(QT_TRANSLATE_NOOP("cli", "以 JSON 输出"))
+    )

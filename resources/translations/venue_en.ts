@@ -814,7 +814,7 @@
 <context>
     <name>app</name>
     <message>
-        <location filename="../../venue_client/app.py" line="105"/>
+        <location filename="../../venue_client/app.py" line="75"/>
         <source>venue-client：没有可用的图形显示（未设置 DISPLAY 或 WAYLAND_DISPLAY）。
 请在桌面会话中运行，或在虚拟显示中运行：xvfb-run -a venue-client --demo
 只需截图时可用 --screenshot 文件.png（无需显示）。</source>
@@ -823,7 +823,7 @@ Run it in a desktop session, or on a virtual display: xvfb-run -a venue-client -
 For a screenshot only, use --screenshot FILE.png (needs no display).</translation>
     </message>
     <message>
-        <location filename="../../venue_client/app.py" line="160"/>
+        <location filename="../../venue_client/app.py" line="130"/>
         <source>无法启动</source>
         <translation>Cannot start</translation>
     </message>
@@ -899,62 +899,62 @@ For a screenshot only, use --screenshot FILE.png (needs no display).</translatio
 <context>
     <name>cli</name>
     <message>
-        <location filename="../../venue_client/cli.py" line="25"/>
+        <location filename="../../venue_client/cli.py" line="29"/>
         <source>有效的身份证号码：{number}（出生日期 {birth}，性别 {sex}）</source>
         <translation>Valid ID number: {number} (born {birth}, sex {sex})</translation>
     </message>
     <message>
-        <location filename="../../venue_client/cli.py" line="26"/>
+        <location filename="../../venue_client/cli.py" line="30"/>
         <source>有效的统一社会信用代码：{code}</source>
         <translation>Valid unified social credit code: {code}</translation>
     </message>
     <message>
-        <location filename="../../venue_client/cli.py" line="27"/>
+        <location filename="../../venue_client/cli.py" line="31"/>
         <source>审计日志完好：{size} 条记录，根哈希 {root}，{checkpoints} 个检查点已验证</source>
         <translation>Audit log intact: {size} entries, root hash {root}, {checkpoints} checkpoints verified</translation>
     </message>
     <message>
-        <location filename="../../venue_client/cli.py" line="30"/>
+        <location filename="../../venue_client/cli.py" line="34"/>
         <source>审计日志校验失败：</source>
         <translation>Audit log verification failed:</translation>
     </message>
     <message>
-        <location filename="../../venue_client/cli.py" line="31"/>
+        <location filename="../../venue_client/cli.py" line="35"/>
         <source>演示数据已写入 {path}</source>
         <translation>Demo data written to {path}</translation>
     </message>
     <message>
-        <location filename="../../venue_client/cli.py" line="32"/>
+        <location filename="../../venue_client/cli.py" line="36"/>
         <source>演示数据已存在，未作改动：{path}</source>
         <translation>Demo data already present, nothing changed: {path}</translation>
     </message>
     <message>
-        <location filename="../../venue_client/cli.py" line="33"/>
+        <location filename="../../venue_client/cli.py" line="37"/>
         <source>数据库已是最新版本（{revision}）：{url}</source>
         <translation>The database is up to date ({revision}): {url}</translation>
     </message>
     <message>
-        <location filename="../../venue_client/cli.py" line="34"/>
+        <location filename="../../venue_client/cli.py" line="38"/>
         <source>已添加用户 {username}（{role}）</source>
         <translation>User {username} added ({role})</translation>
     </message>
     <message>
-        <location filename="../../venue_client/cli.py" line="35"/>
+        <location filename="../../venue_client/cli.py" line="39"/>
         <source>已修改用户 {username} 的密码</source>
         <translation>Password of {username} changed</translation>
     </message>
     <message>
-        <location filename="../../venue_client/cli.py" line="36"/>
+        <location filename="../../venue_client/cli.py" line="40"/>
         <source>两次输入的密码不一致</source>
         <translation>The two passwords do not match</translation>
     </message>
     <message>
-        <location filename="../../venue_client/cli.py" line="37"/>
+        <location filename="../../venue_client/cli.py" line="41"/>
         <source>已签名检查点：{size} 条记录</source>
         <translation>Checkpoint signed: {size} entries</translation>
     </message>
     <message>
-        <location filename="../../venue_client/cli.py" line="38"/>
+        <location filename="../../venue_client/cli.py" line="42"/>
         <source>日志自上个检查点以来没有新记录</source>
         <translation>No new entries since the last checkpoint</translation>
     </message>
@@ -1047,6 +1047,7 @@ For a screenshot only, use --screenshot FILE.png (needs no display).</translatio
         <location filename="../../venue_client/cli_parser.py" line="113"/>
         <location filename="../../venue_client/cli_parser.py" line="135"/>
         <location filename="../../venue_client/cli_parser.py" line="163"/>
+        <location filename="../../venue_client/cli_parser.py" line="193"/>
         <source>以 JSON 输出</source>
         <translation>output JSON</translation>
     </message>
@@ -1116,6 +1117,31 @@ For a screenshot only, use --screenshot FILE.png (needs no display).</translatio
         <location filename="../../venue_client/cli_parser.py" line="161"/>
         <source>所有日期</source>
         <translation>all dates</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/cli_parser.py" line="165"/>
+        <source>二代身份证读卡器</source>
+        <translation>second-generation ID card reader</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/cli_parser.py" line="172"/>
+        <source>读取一张身份证并显示</source>
+        <translation>read one ID card and print it</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/cli_parser.py" line="177"/>
+        <source>读卡器端口：/dev/ttyUSB0、COM3、socket://主机:端口 等</source>
+        <translation>reader port: /dev/ttyUSB0, COM3, socket://host:port, ...</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/cli_parser.py" line="184"/>
+        <source>等待放卡的秒数（默认 10）</source>
+        <translation>seconds to wait for a card (default 10)</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/cli_parser.py" line="190"/>
+        <source>波特率（默认 115200，无应答时再试 9600）</source>
+        <translation>baud rate (default 115200; 9600 is tried when there is no answer)</translation>
     </message>
 </context>
 <context>
@@ -1337,7 +1363,7 @@ For a screenshot only, use --screenshot FILE.png (needs no display).</translatio
         <translation>Enter the PIN on the keypad of key token &quot;{token}&quot;</translation>
     </message>
     <message>
-        <location filename="../../drivers/token/session.py" line="241"/>
+        <location filename="../../drivers/token/session.py" line="268"/>
         <source>加密锁会话已关闭</source>
         <translation>The key token session is closed</translation>
     </message>
@@ -1436,6 +1462,209 @@ For a screenshot only, use --screenshot FILE.png (needs no display).</translatio
         <location filename="../../venue_client/ui/formatting.py" line="69"/>
         <source>{h:02d} 时 {m:02d} 分 {s:02d} 秒</source>
         <translation>{h:02d} h {m:02d} min {s:02d} s</translation>
+    </message>
+</context>
+<context>
+    <name>idcard</name>
+    <message>
+        <location filename="../../drivers/idcard/cli.py" line="15"/>
+        <source>读卡失败：{message}（读卡器状态码 {code}）</source>
+        <translation>Card read failed: {message} (reader status {code})</translation>
+    </message>
+    <message>
+        <location filename="../../drivers/idcard/cli.py" line="16"/>
+        <source>读卡失败：{message}（错误代码 {code}）</source>
+        <translation>Card read failed: {message} (error {code})</translation>
+    </message>
+    <message>
+        <location filename="../../drivers/idcard/cli.py" line="17"/>
+        <source>{label}：{value}</source>
+        <translation>{label}: {value}</translation>
+    </message>
+    <message>
+        <location filename="../../drivers/idcard/cli.py" line="18"/>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../drivers/idcard/cli.py" line="19"/>
+        <source>性别</source>
+        <translation>Sex</translation>
+    </message>
+    <message>
+        <location filename="../../drivers/idcard/cli.py" line="20"/>
+        <source>民族</source>
+        <translation>Ethnicity</translation>
+    </message>
+    <message>
+        <location filename="../../drivers/idcard/cli.py" line="21"/>
+        <source>出生</source>
+        <translation>Born</translation>
+    </message>
+    <message>
+        <location filename="../../drivers/idcard/cli.py" line="22"/>
+        <source>住址</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location filename="../../drivers/idcard/cli.py" line="23"/>
+        <source>公民身份号码</source>
+        <translation>Citizen ID number</translation>
+    </message>
+    <message>
+        <location filename="../../drivers/idcard/cli.py" line="24"/>
+        <source>签发机关</source>
+        <translation>Issued by</translation>
+    </message>
+    <message>
+        <location filename="../../drivers/idcard/cli.py" line="25"/>
+        <source>有效期限</source>
+        <translation>Valid</translation>
+    </message>
+    <message>
+        <location filename="../../drivers/idcard/cli.py" line="26"/>
+        <source>照片</source>
+        <translation>Photo</translation>
+    </message>
+    <message>
+        <location filename="../../drivers/idcard/cli.py" line="27"/>
+        <source>男</source>
+        <translation>male</translation>
+    </message>
+    <message>
+        <location filename="../../drivers/idcard/cli.py" line="28"/>
+        <source>女</source>
+        <translation>female</translation>
+    </message>
+    <message>
+        <location filename="../../drivers/idcard/cli.py" line="29"/>
+        <source>长期</source>
+        <translation>long-term</translation>
+    </message>
+    <message>
+        <location filename="../../drivers/idcard/cli.py" line="30"/>
+        <source>已解码</source>
+        <translation>decoded</translation>
+    </message>
+    <message>
+        <location filename="../../drivers/idcard/cli.py" line="31"/>
+        <source>不可用（未配置或无法加载照片解码库）</source>
+        <translation>unavailable (no photo decoder configured or it cannot be loaded)</translation>
+    </message>
+    <message>
+        <location filename="../../drivers/idcard/errors.py" line="41"/>
+        <source>未放卡或卡片未放好</source>
+        <translation>No card, or the card is not placed properly</translation>
+    </message>
+    <message>
+        <location filename="../../drivers/idcard/errors.py" line="46"/>
+        <source>选卡失败，请重新放置身份证</source>
+        <translation>Could not select the card; place the ID card again</translation>
+    </message>
+    <message>
+        <location filename="../../drivers/idcard/errors.py" line="51"/>
+        <source>读卡失败，请重新放置身份证</source>
+        <translation>Could not read the card; place the ID card again</translation>
+    </message>
+    <message>
+        <location filename="../../drivers/idcard/errors.py" line="56"/>
+        <source>读卡器收到的命令校验和错误</source>
+        <translation>The reader received a command with a wrong checksum</translation>
+    </message>
+    <message>
+        <location filename="../../drivers/idcard/errors.py" line="61"/>
+        <source>读卡器收到的命令长度错误</source>
+        <translation>The reader received a command with a wrong length</translation>
+    </message>
+    <message>
+        <location filename="../../drivers/idcard/errors.py" line="66"/>
+        <source>读卡器不支持该命令或命令格式错误</source>
+        <translation>The reader does not support the command, or it is malformed</translation>
+    </message>
+    <message>
+        <location filename="../../drivers/idcard/errors.py" line="71"/>
+        <source>读卡器拒绝越权操作</source>
+        <translation>The reader refused an unauthorised operation</translation>
+    </message>
+    <message>
+        <location filename="../../drivers/idcard/errors.py" line="80"/>
+        <source>身份证认证读卡器失败</source>
+        <translation>The ID card failed to authenticate the reader</translation>
+    </message>
+    <message>
+        <location filename="../../drivers/idcard/errors.py" line="85"/>
+        <source>读卡器认证身份证失败</source>
+        <translation>The reader failed to authenticate the ID card</translation>
+    </message>
+    <message>
+        <location filename="../../drivers/idcard/errors.py" line="90"/>
+        <source>身份证信息验证错误</source>
+        <translation>The ID card's data failed verification</translation>
+    </message>
+    <message>
+        <location filename="../../drivers/idcard/errors.py" line="95"/>
+        <source>无法识别的卡片，请放置居民身份证</source>
+        <translation>Unrecognised card; place a citizen ID card</translation>
+    </message>
+    <message>
+        <location filename="../../drivers/idcard/errors.py" line="100"/>
+        <source>读卡器安全模块自检失败</source>
+        <translation>The reader's security module failed its self-test</translation>
+    </message>
+    <message>
+        <location filename="../../drivers/idcard/errors.py" line="105"/>
+        <source>读卡器安全模块未经授权</source>
+        <translation>The reader's security module is not authorised</translation>
+    </message>
+    <message>
+        <location filename="../../drivers/idcard/errors.py" line="111"/>
+        <source>读卡器返回未知状态 {code}</source>
+        <translation>The reader returned an unknown status {code}</translation>
+    </message>
+    <message>
+        <location filename="../../drivers/idcard/errors.py" line="162"/>
+        <source>读卡器应答校验和错误</source>
+        <translation>The reader's answer has a wrong checksum</translation>
+    </message>
+    <message>
+        <location filename="../../drivers/idcard/errors.py" line="167"/>
+        <source>读卡器应答长度错误</source>
+        <translation>The reader's answer has a wrong length</translation>
+    </message>
+    <message>
+        <location filename="../../drivers/idcard/errors.py" line="172"/>
+        <source>读卡器应答不完整</source>
+        <translation>The reader's answer is incomplete</translation>
+    </message>
+    <message>
+        <location filename="../../drivers/idcard/errors.py" line="179"/>
+        <source>身份证信息无法解析：{detail}</source>
+        <translation>The ID card's data cannot be parsed: {detail}</translation>
+    </message>
+    <message>
+        <location filename="../../drivers/idcard/errors.py" line="184"/>
+        <source>读卡器无应答（{port}）</source>
+        <translation>The reader does not answer ({port})</translation>
+    </message>
+    <message>
+        <location filename="../../drivers/idcard/errors.py" line="189"/>
+        <source>读卡器端口 {port} 不可用：{reason}</source>
+        <translation>Reader port {port} is unavailable: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../drivers/idcard/errors.py" line="194"/>
+        <source>读卡器尚未打开</source>
+        <translation>The reader is not open</translation>
+    </message>
+    <message>
+        <location filename="../../drivers/idcard/errors.py" line="199"/>
+        <source>该身份证已读取，请取下后重新放置</source>
+        <translation>This ID card was already read; lift it and place it again</translation>
+    </message>
+    <message>
+        <location filename="../../drivers/idcard/errors.py" line="204"/>
+        <source>读卡已取消</source>
+        <translation>Card read cancelled</translation>
     </message>
 </context>
 <context>

@@ -25,6 +25,7 @@ SUBCOMMANDS = [
     ["users", "list"],
     ["users", "passwd"],
     ["sessions", "list"],
+    ["idcard", "read"],
 ]
 
 
@@ -160,3 +161,22 @@ def test_english_output_comes_from_the_shared_catalogue(capsys: pytest.CaptureFi
     assert code == 1 and "An ID number has 18 characters" in err
     code, out, _ = run(capsys, "validate", "uscc", "91310115MA1K3BTP2B", "--lang", "en")
     assert code == 0 and out.startswith("Valid unified social credit code")
+
+
+def test_idcard_read_through_venue_admin(capsys: pytest.CaptureFixture[str]) -> None:
+    from drivers.idcard.simulator import IdCardSimulator
+
+    with IdCardSimulator(speed=20.0) as sim:
+        placed = sim.place()
+        code, out, err = run(capsys, "idcard", "read", "--port", sim.port, "--json", "--timeout", "3")
+        assert code == 0, err
+        assert json.loads(out)["id_number"] == placed.id_number
+        sim.lift()
+        sim.place()
+        code, out, _ = run(capsys, "--lang", "en", "idcard", "read", "--port", sim.port, "--timeout", "3")
+        assert code == 0 and "Name: " in out
+        sim.lift()
+        sim.set_faults("checksum")
+        sim.place()
+        code, _, err = run(capsys, "--lang", "en", "idcard", "read", "--port", sim.port, "--timeout", "3")
+        assert code == 1 and "checksum" in err.lower()
