@@ -4,7 +4,6 @@ the reader's public API."""
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
 from datetime import date
 
 import pytest
@@ -21,47 +20,6 @@ from drivers.idcard.errors import (
 )
 from drivers.idcard.protocol import Command, encode_command, encode_frame
 from drivers.idcard.simulator import Fault, IdCardSimulator
-
-
-@pytest.fixture(scope="module")
-def sim() -> Iterator[IdCardSimulator]:
-    with IdCardSimulator(speed=20.0, tcp=True) as simulator:
-        yield simulator
-
-
-@pytest.fixture(scope="module")
-def readers(sim: IdCardSimulator) -> Iterator[dict[str, IdCardReader]]:
-    """One reader per transport for the module (pyserial sleeps 0.3 s closing a socket)."""
-    opened = {
-        "pty": IdCardReader(sim.port, timeout=0.5),
-        "socket": IdCardReader(sim.url, timeout=0.5),
-    }
-    yield opened
-    for r in opened.values():
-        r.close()
-
-
-@pytest.fixture(params=["pty", "socket"])
-def url(request: pytest.FixtureRequest, sim: IdCardSimulator) -> str:
-    return sim.port if request.param == "pty" else sim.url
-
-
-@pytest.fixture
-def reader(sim: IdCardSimulator, readers: dict[str, IdCardReader], url: str) -> IdCardReader:
-    """The module's reader for this transport, open, with no card and no fault."""
-    sim.lift()
-    sim.clear_faults()
-    r = readers["pty" if url == sim.port else "socket"]
-    if not r.is_open:
-        r.open()
-    r.poll()  # forget the last card
-    return r
-
-
-@pytest.fixture(autouse=True)
-def clean(sim: IdCardSimulator) -> None:
-    sim.lift()
-    sim.clear_faults()
 
 
 def test_no_card(reader: IdCardReader) -> None:
