@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
 
     from venue_client.services.context import AppContext
+    from venue_client.services.devices import DeviceRegistry
 
 log = logging.getLogger("venue_client")
 
@@ -138,6 +139,22 @@ def main(argv: list[str] | None = None) -> int:
         log.info("venue-client stopped")
 
 
+def _device_registry(ctx: AppContext, *, demo: bool) -> DeviceRegistry:
+    """Start watching the configured devices (all simulated in demo mode unless the
+    demo's configuration names real ones)."""
+    from dataclasses import replace
+
+    from venue_client.config import DeviceSettings
+    from venue_client.services.devices import DeviceRegistry
+
+    settings = ctx.settings
+    if demo and settings.devices == DeviceSettings():
+        settings = replace(settings, devices=DeviceSettings.simulated())
+    registry = DeviceRegistry(settings, ctx.bus)
+    registry.start()
+    return registry
+
+
 def _run(
     app: QApplication, ctx: AppContext, args: argparse.Namespace, log_path: Path | None
 ) -> int:
@@ -158,6 +175,7 @@ def _run(
     tasks = Tasks()
     bridge = EventBridge(ctx.bus)
     env = UiEnv(ctx, tasks, bridge, demo=args.demo)
+    registry = _device_registry(ctx, demo=args.demo) if interactive else None
     window = MainWindow(env, idle_lock_minutes=settings.auth.idle_lock_minutes)
 
     checkpoints = QTimer()
@@ -184,6 +202,8 @@ def _run(
     code = app.exec()
 
     checkpoints.stop()
+    if registry is not None:
+        registry.stop()
     window.idle.stop()
     if env.user is not None:
         user, env.user = env.user, None

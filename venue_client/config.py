@@ -30,6 +30,7 @@ E_CONFIG_TYPE = QT_TRANSLATE_NOOP(
     "config", "设置项 “{key}” 应为{expected}，实为 “{value}”（来源：{source}）"
 )
 E_CONFIG_MISSING = QT_TRANSLATE_NOOP("config", "找不到配置文件 {path}")
+E_CONFIG_FACE = QT_TRANSLATE_NOOP("config", "配置文件 {path} 的 [face] 设置有误：{detail}")
 E_CONFIG_UNREADABLE = QT_TRANSLATE_NOOP("config", "无法读取配置文件 {path}：{detail}")
 
 
@@ -105,6 +106,47 @@ class LogSettings:
 
 
 @dataclass(frozen=True)
+class DeviceSettings:
+    idcard: str = field(
+        default="",
+        metadata={
+            "description": QT_TRANSLATE_NOOP(
+                "config", "身份证读卡器端口：sim://、/dev/ttyUSB0、COM3 等，空则不使用"
+            )
+        },
+    )
+    idcard_baud: int = field(
+        default=115200, metadata={"description": QT_TRANSLATE_NOOP("config", "读卡器波特率")}
+    )
+    wlt_decoder: str = field(
+        default="",
+        metadata={"description": QT_TRANSLATE_NOOP("config", "读卡器厂商的照片解码库路径")},
+    )
+    token_module: str = field(
+        default="",
+        metadata={
+            "description": QT_TRANSLATE_NOOP("config", "CA 锁的 PKCS#11 模块路径，sim:// 为模拟")
+        },
+    )
+    face: str = field(
+        default="",
+        metadata={
+            "description": QT_TRANSLATE_NOOP(
+                "config", "人证比对：on 启用（模型与阈值见 [face]），空则不启用"
+            )
+        },
+    )
+    poll_seconds: int = field(
+        default=5, metadata={"description": QT_TRANSLATE_NOOP("config", "设备状态检查间隔（秒）")}
+    )
+
+    @classmethod
+    def simulated(cls) -> DeviceSettings:
+        """Every device simulated (demo mode)."""
+        return cls(idcard="sim://", token_module="sim://", face="on")  # noqa: S106 - a URL, not a secret
+
+
+@dataclass(frozen=True)
 class Settings:
     data_dir: Path
     venue: VenueSettings = VenueSettings()
@@ -114,6 +156,9 @@ class Settings:
     auth: AuthSettings = AuthSettings()
     ui: UiSettings = UiSettings()
     log: LogSettings = LogSettings()
+    devices: DeviceSettings = DeviceSettings()
+    # The [face] table as written; drivers.face.FaceSettings checks it at load time.
+    face: dict[str, Any] = field(default_factory=dict)
     source: Path | None = None
 
     @property
@@ -129,7 +174,7 @@ class Settings:
         return self.data_dir / "keys"
 
 
-SECTIONS = ("venue", "workstation", "database", "audit", "auth", "ui", "log")
+SECTIONS = ("venue", "workstation", "database", "audit", "auth", "ui", "log", "devices")
 _TYPE_NAMES = {int: QT_TRANSLATE_NOOP("config", "整数"), str: QT_TRANSLATE_NOOP("config", "文本")}
 
 
@@ -213,6 +258,9 @@ def load_settings(
     for name, value in raw.items():
         if name == "data_dir":
             continue
+        if name == "face" and isinstance(value, dict):
+            settings = replace(settings, face=_checked_face(value, path))
+            continue
         if name not in SECTIONS or not isinstance(value, dict):
             raise _unknown(path, name, name, list(SECTIONS))
         settings = _apply(settings, name, value, str(path), path)
@@ -226,6 +274,17 @@ def load_settings(
         if overrides:
             settings = _apply(settings, name, overrides, "environment", path)
     return settings
+
+
+def _checked_face(table: dict[str, Any], path: Path) -> dict[str, Any]:
+    from drivers.face.config import FaceSettings
+    from drivers.face.errors import FaceConfigError
+
+    try:
+        FaceSettings.from_mapping(table, path.parent)
+    except FaceConfigError as exc:
+        raise ConfigError(E_CONFIG_FACE, path=path, detail=exc) from exc
+    return table
 
 
 def _apply(

@@ -146,6 +146,74 @@
     </message>
 </context>
 <context>
+    <name>CameraError</name>
+    <message>
+        <location filename="../../drivers/camera/errors.py" line="32"/>
+        <source>摄像头地址无效：{url}（{detail}）</source>
+        <translation>Invalid camera address: {url} ({detail})</translation>
+    </message>
+    <message>
+        <location filename="../../drivers/camera/errors.py" line="33"/>
+        <source>未找到摄像头：{url}，请检查连接线和设备编号</source>
+        <translation>Camera not found: {url}; check the cable and the device number</translation>
+    </message>
+    <message>
+        <location filename="../../drivers/camera/errors.py" line="36"/>
+        <source>视频文件不存在：{url}</source>
+        <translation>Video file not found: {url}</translation>
+    </message>
+    <message>
+        <location filename="../../drivers/camera/errors.py" line="37"/>
+        <source>无法连接摄像头：{url}（{detail}）</source>
+        <translation>Cannot connect to the camera: {url} ({detail})</translation>
+    </message>
+    <message>
+        <location filename="../../drivers/camera/errors.py" line="38"/>
+        <source>摄像头拒绝了用户名或密码：{url}，请检查配置中的账号</source>
+        <translation>The camera refused the user name or password: {url}; check the account in the configuration</translation>
+    </message>
+    <message>
+        <location filename="../../drivers/camera/errors.py" line="41"/>
+        <source>摄像头上没有这个视频流：{url}</source>
+        <translation>The camera has no such stream: {url}</translation>
+    </message>
+    <message>
+        <location filename="../../drivers/camera/errors.py" line="42"/>
+        <source>摄像头在 {seconds} 秒内没有响应：{url}</source>
+        <translation>The camera did not answer within {seconds} s: {url}</translation>
+    </message>
+    <message>
+        <location filename="../../drivers/camera/errors.py" line="43"/>
+        <source>摄像头信号中断（{seconds} 秒无画面）：{url}</source>
+        <translation>Camera signal lost (no picture for {seconds} s): {url}</translation>
+    </message>
+    <message>
+        <location filename="../../drivers/camera/errors.py" line="46"/>
+        <source>摄像头视频流已结束：{url}</source>
+        <translation>The camera stream ended: {url}</translation>
+    </message>
+    <message>
+        <location filename="../../drivers/camera/errors.py" line="47"/>
+        <source>视频源中没有视频轨道：{url}</source>
+        <translation>The video source has no video track: {url}</translation>
+    </message>
+    <message>
+        <location filename="../../drivers/camera/errors.py" line="48"/>
+        <source>该视频源不提供编码数据包（无法直接录制）：{url}</source>
+        <translation>This video source gives no encoded packets (it cannot be recorded directly): {url}</translation>
+    </message>
+    <message>
+        <location filename="../../drivers/camera/errors.py" line="51"/>
+        <source>摄像头视频流出错：{url}（{detail}）</source>
+        <translation>Camera stream error: {url} ({detail})</translation>
+    </message>
+    <message>
+        <location filename="../../drivers/camera/errors.py" line="54"/>
+        <source>摄像头已关闭：{url}</source>
+        <translation>The camera is closed: {url}</translation>
+    </message>
+</context>
+<context>
     <name>CheckInPage</name>
     <message>
         <location filename="../../venue_client/ui/pages/checkin.py" line="27"/>
@@ -615,6 +683,34 @@
     </message>
 </context>
 <context>
+    <name>ScanError</name>
+    <message>
+        <location filename="../../drivers/scanner/errors.py" line="17"/>
+        <source>无法识别的图像格式：{detail}</source>
+        <translation>Unrecognised image format: {detail}</translation>
+    </message>
+    <message>
+        <location filename="../../drivers/scanner/errors.py" line="18"/>
+        <source>二维码识别出错：{detail}</source>
+        <translation>QR code decoding failed: {detail}</translation>
+    </message>
+    <message>
+        <location filename="../../drivers/scanner/errors.py" line="19"/>
+        <source>未找到扫码枪串口：{port}，请检查连接</source>
+        <translation>Scanner port not found: {port}; check the connection</translation>
+    </message>
+    <message>
+        <location filename="../../drivers/scanner/errors.py" line="22"/>
+        <source>扫码枪串口出错：{port}（{detail}）</source>
+        <translation>Scanner port error: {port} ({detail})</translation>
+    </message>
+    <message>
+        <location filename="../../drivers/scanner/errors.py" line="23"/>
+        <source>此系统不支持：{detail}</source>
+        <translation>Not supported on this system: {detail}</translation>
+    </message>
+</context>
+<context>
     <name>SetupAdminForm</name>
     <message>
         <location filename="../../venue_client/ui/setup_admin.py" line="18"/>
@@ -786,27 +882,28 @@
 <context>
     <name>VenueStatusBar</name>
     <message>
-        <location filename="../../venue_client/ui/status_bar.py" line="50"/>
+        <location filename="../../venue_client/ui/status_bar.py" line="52"/>
         <source>审计日志 {n} 条</source>
         <translation>Audit log: {n} events</translation>
     </message>
     <message>
-        <location filename="../../venue_client/ui/status_bar.py" line="71"/>
+        <location filename="../../venue_client/ui/status_bar.py" line="75"/>
         <source>设备异常：{names}</source>
         <translation>Device fault: {names}</translation>
     </message>
     <message>
-        <location filename="../../venue_client/ui/status_bar.py" line="74"/>
+        <location filename="../../venue_client/ui/status_bar.py" line="81"/>
         <source>设备正常</source>
         <translation>Devices OK</translation>
     </message>
     <message>
-        <location filename="../../venue_client/ui/status_bar.py" line="77"/>
+        <location filename="../../venue_client/ui/status_bar.py" line="78"/>
+        <location filename="../../venue_client/ui/status_bar.py" line="84"/>
         <source>模拟设备</source>
         <translation>Simulated devices</translation>
     </message>
     <message>
-        <location filename="../../venue_client/ui/status_bar.py" line="80"/>
+        <location filename="../../venue_client/ui/status_bar.py" line="87"/>
         <source>设备：未连接</source>
         <translation>Devices: not connected</translation>
     </message>
@@ -814,7 +911,7 @@
 <context>
     <name>app</name>
     <message>
-        <location filename="../../venue_client/app.py" line="75"/>
+        <location filename="../../venue_client/app.py" line="76"/>
         <source>venue-client：没有可用的图形显示（未设置 DISPLAY 或 WAYLAND_DISPLAY）。
 请在桌面会话中运行，或在虚拟显示中运行：xvfb-run -a venue-client --demo
 只需截图时可用 --screenshot 文件.png（无需显示）。</source>
@@ -823,7 +920,7 @@ Run it in a desktop session, or on a virtual display: xvfb-run -a venue-client -
 For a screenshot only, use --screenshot FILE.png (needs no display).</translation>
     </message>
     <message>
-        <location filename="../../venue_client/app.py" line="130"/>
+        <location filename="../../venue_client/app.py" line="131"/>
         <source>无法启动</source>
         <translation>Cannot start</translation>
     </message>
@@ -1173,71 +1270,106 @@ For a screenshot only, use --screenshot FILE.png (needs no display).</translatio
     </message>
     <message>
         <location filename="../../venue_client/config.py" line="33"/>
+        <source>配置文件 {path} 的 [face] 设置有误：{detail}</source>
+        <translation>The [face] settings in {path} are wrong: {detail}</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/config.py" line="34"/>
         <source>无法读取配置文件 {path}：{detail}</source>
         <translation>Cannot read the settings file {path}: {detail}</translation>
     </message>
     <message>
-        <location filename="../../venue_client/config.py" line="43"/>
+        <location filename="../../venue_client/config.py" line="44"/>
         <source>场所编码（VENUE_CODE）</source>
         <translation>Venue code (VENUE_CODE)</translation>
     </message>
     <message>
-        <location filename="../../venue_client/config.py" line="45"/>
+        <location filename="../../venue_client/config.py" line="46"/>
         <source>场所名称</source>
         <translation>Venue name</translation>
     </message>
     <message>
-        <location filename="../../venue_client/config.py" line="52"/>
+        <location filename="../../venue_client/config.py" line="53"/>
         <source>工作站编号，空则首次启动时生成</source>
         <translation>Workstation id; generated on first start when empty</translation>
     </message>
     <message>
-        <location filename="../../venue_client/config.py" line="56"/>
+        <location filename="../../venue_client/config.py" line="57"/>
         <source>本机所在的开标台或评标室</source>
         <translation>The opening desk or evaluation room of this PC</translation>
     </message>
     <message>
-        <location filename="../../venue_client/config.py" line="65"/>
+        <location filename="../../venue_client/config.py" line="66"/>
         <source>数据库地址，空则使用数据目录中的 SQLite</source>
         <translation>Database URL; empty uses SQLite in the data directory</translation>
     </message>
     <message>
-        <location filename="../../venue_client/config.py" line="74"/>
+        <location filename="../../venue_client/config.py" line="75"/>
         <source>有新事件时签名检查点的间隔（秒）</source>
         <translation>Seconds between signed checkpoints while new events arrive</translation>
     </message>
     <message>
-        <location filename="../../venue_client/config.py" line="82"/>
+        <location filename="../../venue_client/config.py" line="83"/>
         <source>连续登录失败多少次后锁定账号</source>
         <translation>Failed logins in a row before the account locks</translation>
     </message>
     <message>
-        <location filename="../../venue_client/config.py" line="85"/>
+        <location filename="../../venue_client/config.py" line="86"/>
         <source>账号锁定时长（分钟）</source>
         <translation>Account lockout duration (minutes)</translation>
     </message>
     <message>
-        <location filename="../../venue_client/config.py" line="88"/>
+        <location filename="../../venue_client/config.py" line="89"/>
         <source>无操作多少分钟后锁屏</source>
         <translation>Minutes of inactivity before the screen locks</translation>
     </message>
     <message>
-        <location filename="../../venue_client/config.py" line="96"/>
+        <location filename="../../venue_client/config.py" line="97"/>
         <source>界面语言：zh_CN 或 en</source>
         <translation>Interface language: zh_CN or en</translation>
     </message>
     <message>
-        <location filename="../../venue_client/config.py" line="103"/>
+        <location filename="../../venue_client/config.py" line="104"/>
         <source>日志级别</source>
         <translation>Log level</translation>
     </message>
     <message>
-        <location filename="../../venue_client/config.py" line="133"/>
+        <location filename="../../venue_client/config.py" line="113"/>
+        <source>身份证读卡器端口：sim://、/dev/ttyUSB0、COM3 等，空则不使用</source>
+        <translation>ID card reader port: sim://, /dev/ttyUSB0, COM3, ...; empty for none</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/config.py" line="119"/>
+        <source>读卡器波特率</source>
+        <translation>Card reader baud rate</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/config.py" line="123"/>
+        <source>读卡器厂商的照片解码库路径</source>
+        <translation>Path of the reader vendor's photo decoder library</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/config.py" line="128"/>
+        <source>CA 锁的 PKCS#11 模块路径，sim:// 为模拟</source>
+        <translation>PKCS#11 module of the CA keys; sim:// simulates them</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/config.py" line="134"/>
+        <source>人证比对：on 启用（模型与阈值见 [face]），空则不启用</source>
+        <translation>Face comparison: on to enable (models and thresholds in [face]); empty for off</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/config.py" line="140"/>
+        <source>设备状态检查间隔（秒）</source>
+        <translation>Seconds between device health checks</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/config.py" line="178"/>
         <source>整数</source>
         <translation>an integer</translation>
     </message>
     <message>
-        <location filename="../../venue_client/config.py" line="133"/>
+        <location filename="../../venue_client/config.py" line="178"/>
         <source>文本</source>
         <translation>text</translation>
     </message>
@@ -1253,6 +1385,59 @@ For a screenshot only, use --screenshot FILE.png (needs no display).</translatio
         <location filename="../../venue_client/services/context.py" line="31"/>
         <source>审计签名密钥文件 {path} 无法读取或已损坏：{detail}</source>
         <translation>The audit signing key file {path} cannot be read or is damaged: {detail}</translation>
+    </message>
+</context>
+<context>
+    <name>devices</name>
+    <message>
+        <location filename="../../venue_client/services/devices.py" line="26"/>
+        <source>未配置</source>
+        <translation>not configured</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/services/devices.py" line="27"/>
+        <source>模拟设备</source>
+        <translation>simulated</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/services/devices.py" line="28"/>
+        <source>找不到 PKCS#11 模块 {path}</source>
+        <translation>PKCS#11 module {path} not found</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/services/devices.py" line="29"/>
+        <source>未插入加密锁</source>
+        <translation>no USB key inserted</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/services/devices.py" line="30"/>
+        <source>已插入 {count} 个加密锁</source>
+        <translation>{count} USB keys inserted</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/services/devices.py" line="31"/>
+        <source>{error}</source>
+        <translation>{error}</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/services/devices.py" line="32"/>
+        <source>{backend} 模型 {model}</source>
+        <translation>{backend} model {model}</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/services/devices.py" line="34"/>
+        <source>身份证读卡器</source>
+        <translation>ID card reader</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/services/devices.py" line="35"/>
+        <source>CA 锁</source>
+        <translation>CA key</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/services/devices.py" line="36"/>
+        <source>人证比对</source>
+        <translation>Face comparison</translation>
     </message>
 </context>
 <context>
@@ -1399,6 +1584,106 @@ For a screenshot only, use --screenshot FILE.png (needs no display).</translatio
         <location filename="../../drivers/face/types.py" line="41"/>
         <source>人脸比对不一致</source>
         <translation>Face does not match</translation>
+    </message>
+    <message>
+        <location filename="../../drivers/face/errors.py" line="13"/>
+        <source>证件照中未检测到人脸，请人工核验</source>
+        <translation>No face found in the ID photo; check manually</translation>
+    </message>
+    <message>
+        <location filename="../../drivers/face/errors.py" line="14"/>
+        <source>摄像头画面中未检测到人脸（共 {frames} 帧），请正对摄像头</source>
+        <translation>No face in the camera picture ({frames} frames); face the camera</translation>
+    </message>
+    <message>
+        <location filename="../../drivers/face/errors.py" line="17"/>
+        <source>证件照中检测到 {count} 张人脸，请人工核验</source>
+        <translation>{count} faces found in the ID photo; check manually</translation>
+    </message>
+    <message>
+        <location filename="../../drivers/face/errors.py" line="18"/>
+        <source>画面中有多人（{count} 张人脸），请其他人员离开摄像头范围</source>
+        <translation>Several people in the picture ({count} faces); others please step out of view</translation>
+    </message>
+    <message>
+        <location filename="../../drivers/face/errors.py" line="21"/>
+        <source>人脸识别模型文件不存在：{path}</source>
+        <translation>Face model file not found: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../drivers/face/errors.py" line="22"/>
+        <source>人脸识别模型文件校验失败（SHA-256 不符），已拒绝加载：{path}</source>
+        <translation>Face model file failed its check (SHA-256 differs) and was not loaded: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../drivers/face/errors.py" line="25"/>
+        <source>人脸识别模型文件不可用：{path}（{reason}）</source>
+        <translation>Face model file unusable: {path} ({reason})</translation>
+    </message>
+    <message>
+        <location filename="../../drivers/face/errors.py" line="26"/>
+        <source>人脸识别组件“{backend}”不可用：{reason}</source>
+        <translation>Face backend “{backend}” unavailable: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../drivers/face/errors.py" line="27"/>
+        <source>图像格式不受支持：{reason}</source>
+        <translation>Unsupported image: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../drivers/face/errors.py" line="28"/>
+        <source>人脸识别配置有误：{reason}</source>
+        <translation>Face settings are wrong: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../drivers/face/errors.py" line="29"/>
+        <source>预先计算的人脸特征来自其他模型（{backend}），请重新采集</source>
+        <translation>The precomputed face features come from another model ({backend}); capture again</translation>
+    </message>
+    <message>
+        <location filename="../../drivers/face/liveness.py" line="33"/>
+        <source>请向左转头，再转回正面</source>
+        <translation>Turn your head to the left, then back to the front</translation>
+    </message>
+    <message>
+        <location filename="../../drivers/face/liveness.py" line="34"/>
+        <source>请向右转头，再转回正面</source>
+        <translation>Turn your head to the right, then back to the front</translation>
+    </message>
+    <message>
+        <location filename="../../drivers/face/liveness.py" line="36"/>
+        <source>未检测到人脸，请正对摄像头</source>
+        <translation>No face found; face the camera</translation>
+    </message>
+    <message>
+        <location filename="../../drivers/face/liveness.py" line="37"/>
+        <source>开始时请正对摄像头保持不动</source>
+        <translation>Face the camera and keep still to begin</translation>
+    </message>
+    <message>
+        <location filename="../../drivers/face/liveness.py" line="38"/>
+        <source>人脸离开了画面，请重新开始</source>
+        <translation>The face left the picture; start again</translation>
+    </message>
+    <message>
+        <location filename="../../drivers/face/liveness.py" line="39"/>
+        <source>画面不连续（疑似更换了照片或画面），请重新开始</source>
+        <translation>The picture jumped (a photo or screen may have been swapped); start again</translation>
+    </message>
+    <message>
+        <location filename="../../drivers/face/liveness.py" line="40"/>
+        <source>转头方向与提示不符，请重新开始</source>
+        <translation>Turned the wrong way; start again</translation>
+    </message>
+    <message>
+        <location filename="../../drivers/face/liveness.py" line="41"/>
+        <source>未在规定时间内完成转头动作</source>
+        <translation>The head turn was not completed in time</translation>
+    </message>
+    <message>
+        <location filename="../../drivers/face/liveness.py" line="42"/>
+        <source>未观察到要求的转头动作</source>
+        <translation>The requested head turn was not seen</translation>
     </message>
 </context>
 <context>
@@ -1599,7 +1884,7 @@ For a screenshot only, use --screenshot FILE.png (needs no display).</translatio
     <message>
         <location filename="../../drivers/idcard/errors.py" line="90"/>
         <source>身份证信息验证错误</source>
-        <translation>The ID card's data failed verification</translation>
+        <translation>The ID card&apos;s data failed verification</translation>
     </message>
     <message>
         <location filename="../../drivers/idcard/errors.py" line="95"/>
@@ -1609,12 +1894,12 @@ For a screenshot only, use --screenshot FILE.png (needs no display).</translatio
     <message>
         <location filename="../../drivers/idcard/errors.py" line="100"/>
         <source>读卡器安全模块自检失败</source>
-        <translation>The reader's security module failed its self-test</translation>
+        <translation>The reader&apos;s security module failed its self-test</translation>
     </message>
     <message>
         <location filename="../../drivers/idcard/errors.py" line="105"/>
         <source>读卡器安全模块未经授权</source>
-        <translation>The reader's security module is not authorised</translation>
+        <translation>The reader&apos;s security module is not authorised</translation>
     </message>
     <message>
         <location filename="../../drivers/idcard/errors.py" line="111"/>
@@ -1624,22 +1909,22 @@ For a screenshot only, use --screenshot FILE.png (needs no display).</translatio
     <message>
         <location filename="../../drivers/idcard/errors.py" line="162"/>
         <source>读卡器应答校验和错误</source>
-        <translation>The reader's answer has a wrong checksum</translation>
+        <translation>The reader&apos;s answer has a wrong checksum</translation>
     </message>
     <message>
         <location filename="../../drivers/idcard/errors.py" line="167"/>
         <source>读卡器应答长度错误</source>
-        <translation>The reader's answer has a wrong length</translation>
+        <translation>The reader&apos;s answer has a wrong length</translation>
     </message>
     <message>
         <location filename="../../drivers/idcard/errors.py" line="172"/>
         <source>读卡器应答不完整</source>
-        <translation>The reader's answer is incomplete</translation>
+        <translation>The reader&apos;s answer is incomplete</translation>
     </message>
     <message>
         <location filename="../../drivers/idcard/errors.py" line="179"/>
         <source>身份证信息无法解析：{detail}</source>
-        <translation>The ID card's data cannot be parsed: {detail}</translation>
+        <translation>The ID card&apos;s data cannot be parsed: {detail}</translation>
     </message>
     <message>
         <location filename="../../drivers/idcard/errors.py" line="184"/>

@@ -45,6 +45,18 @@ class Message:
     def __repr__(self) -> str:
         return f"Message({str(self)!r})"
 
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Message):
+            return NotImplemented
+        return (
+            self.text == other.text
+            and getattr(self.text, "context", "") == getattr(other.text, "context", "")
+            and self.args_map == other.args_map
+        )
+
+    def __hash__(self) -> int:
+        return hash((str(self.text), getattr(self.text, "context", "")))
+
 
 class UserFacingError(Exception):
     """An error whose message is meant for the user, translated at display time.

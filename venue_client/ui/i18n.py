@@ -12,7 +12,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
-from venue_client.domain.errors import Message, Text, UserFacingError
+from venue_client.domain.errors import Message, UserFacingError
 
 log = logging.getLogger(__name__)
 
@@ -57,9 +57,11 @@ def install_translators(app: QCoreApplication, lang: str) -> str:
 
 
 def tr_text(text: str) -> str:
-    """Translate a ``Text`` (a message defined outside ``ui/``) in its own context."""
-    if isinstance(text, Text):
-        return QCoreApplication.translate(text.context, text)
+    """Translate a ``Text`` (a message defined outside ``ui/``, or a driver's
+    ``DriverText``: any ``str`` with a ``context``) in its own context."""
+    context = getattr(text, "context", None)
+    if isinstance(context, str):
+        return QCoreApplication.translate(context, text)
     return text
 
 
@@ -83,6 +85,6 @@ def error_message(err: UserFacingError) -> str:
 def _translated_arg(value: object) -> object:
     if isinstance(value, Message):
         return message_text(value)
-    if isinstance(value, Text):
+    if isinstance(value, str):
         return tr_text(value)
     return value

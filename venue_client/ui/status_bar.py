@@ -9,10 +9,12 @@ from typing import Any
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
 from venue_client.ui.formatting import clock_text
+from venue_client.ui.i18n import tr_text
 from venue_client.ui.labels import SYNC_STATES, SYNC_TONES, label, sync_state
 from venue_client.ui.theme import FAILURE_RED, MUTED, TONES
 
 DEVICE_OK = ("ok", "ready", "connected")
+DEVICE_FAULT = "fault"
 
 
 class VenueStatusBar(QStatusBar):
@@ -57,8 +59,9 @@ class VenueStatusBar(QStatusBar):
         if name == "sync.state":
             self.set_sync_state(sync_state(payload))
         elif name == "device.state":
-            device = str(payload.get("device") or payload.get("name") or "?")
-            self.devices[device] = str(payload.get("state", ""))
+            label = payload.get("label") or payload.get("device") or "?"
+            name = tr_text(label) if isinstance(label, str) else str(label)
+            self.devices[name] = str(payload.get("state", ""))
             self._show_devices()
         elif name == "audit.checkpoint" and isinstance(payload.get("tree_size"), int):
             self.set_audit_size(payload["tree_size"])
@@ -66,11 +69,15 @@ class VenueStatusBar(QStatusBar):
             self.set_audit_size(payload["seq"] + 1)
 
     def _show_devices(self) -> None:
-        failing = sorted(name for name, state in self.devices.items() if state not in DEVICE_OK)
+        states = set(self.devices.values())
+        failing = sorted(name for name, state in self.devices.items() if state == DEVICE_FAULT)
         if failing:
             self.device.setText(self.tr("设备异常：{names}").format(names="、".join(failing)))
             self.device.setStyleSheet(f"color:{FAILURE_RED};")
-        elif self.devices:
+        elif "simulated" in states:
+            self.device.setText(self.tr("模拟设备"))
+            self.device.setStyleSheet(f"color:{MUTED};")
+        elif states & set(DEVICE_OK):
             self.device.setText(self.tr("设备正常"))
             self.device.setStyleSheet("")
         elif self.demo:
