@@ -168,15 +168,21 @@ def test_idcard_read_through_venue_admin(capsys: pytest.CaptureFixture[str]) -> 
 
     with IdCardSimulator(speed=20.0) as sim:
         placed = sim.place()
-        code, out, err = run(capsys, "idcard", "read", "--port", sim.port, "--json", "--timeout", "3")
+        code, out, err = run(
+            capsys, "idcard", "read", "--port", sim.port, "--json", "--timeout", "3"
+        )
         assert code == 0, err
         assert json.loads(out)["id_number"] == placed.id_number
         sim.lift()
         sim.place()
-        code, out, _ = run(capsys, "--lang", "en", "idcard", "read", "--port", sim.port, "--timeout", "3")
+        code, out, _ = run(
+            capsys, "--lang", "en", "idcard", "read", "--port", sim.port, "--timeout", "3"
+        )
         assert code == 0 and "Name: " in out
         sim.lift()
         sim.set_faults("checksum")
         sim.place()
-        code, _, err = run(capsys, "--lang", "en", "idcard", "read", "--port", sim.port, "--timeout", "3")
+        code, _, err = run(
+            capsys, "--lang", "en", "idcard", "read", "--port", sim.port, "--timeout", "3"
+        )
         assert code == 1 and "checksum" in err.lower()
