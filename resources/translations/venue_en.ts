@@ -994,6 +994,94 @@ For a screenshot only, use --screenshot FILE.png (needs no display).</translatio
     </message>
 </context>
 <context>
+    <name>checkin</name>
+    <message>
+        <location filename="../../venue_client/domain/checkin.py" line="50"/>
+        <source>证件号码无效：{detail}</source>
+        <translation>Invalid ID number: {detail}</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/domain/checkin.py" line="51"/>
+        <source>身份证已过有效期（{valid_to}）</source>
+        <translation>The ID card has expired ({valid_to})</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/domain/checkin.py" line="52"/>
+        <source>不在本场次名单中，请核对场次</source>
+        <translation>Not on this session's list; check the session</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/domain/checkin.py" line="53"/>
+        <source>证书单位与名单中的投标人不符</source>
+        <translation>The certificate's company is not a bidder on the list</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/domain/checkin.py" line="54"/>
+        <source>{subject}被列入失信惩戒名单（{reason}），不得签到</source>
+        <translation>{subject} is on the credit blacklist ({reason}) and may not check in</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/domain/checkin.py" line="55"/>
+        <source>{subject}有信用警示（{reason}），需监标人确认</source>
+        <translation>{subject} has a credit warning ({reason}); a supervisor must confirm</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/domain/checkin.py" line="56"/>
+        <source>手工录入证件号码，需监标人核验</source>
+        <translation>ID number typed in by hand; a supervisor must verify</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/domain/checkin.py" line="57"/>
+        <source>人脸比对相似度不足（{score}），需人工复核</source>
+        <translation>Face similarity too low ({score}); needs manual review</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/domain/checkin.py" line="58"/>
+        <source>人脸比对不通过（{score}），需监标人当场核验</source>
+        <translation>Face comparison failed ({score}); a supervisor must verify on the spot</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/domain/checkin.py" line="59"/>
+        <source>无法进行人脸比对，需人工核对证件照片</source>
+        <translation>Face comparison unavailable; compare the ID photo by eye</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/domain/checkin.py" line="60"/>
+        <source>开标时间已过，迟到签到需监标人确认</source>
+        <translation>The opening time has passed; a late check-in needs a supervisor</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/domain/checkin.py" line="61"/>
+        <source>本人</source>
+        <translation>The person</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/domain/checkin.py" line="62"/>
+        <source>所在单位</source>
+        <translation>The company</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/services/checkin.py" line="40"/>
+        <source>找不到场次 {session}</source>
+        <translation>Session {session} not found</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/services/checkin.py" line="41"/>
+        <source>此签到需监标人输入账号密码确认</source>
+        <translation>This check-in needs a supervisor's user name and password</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/services/checkin.py" line="42"/>
+        <source>{name} 不是监标人或分中心管理员，不能批准</source>
+        <translation>{name} is not a supervisor or branch manager and cannot approve</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/services/checkin.py" line="43"/>
+        <source>操作员不能批准自己的签到操作，请由监标人确认</source>
+        <translation>Operators cannot approve their own check-ins; a supervisor must confirm</translation>
+    </message>
+</context>
+<context>
     <name>cli</name>
     <message>
         <location filename="../../venue_client/cli.py" line="29"/>
@@ -1346,7 +1434,7 @@ For a screenshot only, use --screenshot FILE.png (needs no display).</translatio
     <message>
         <location filename="../../venue_client/config.py" line="123"/>
         <source>读卡器厂商的照片解码库路径</source>
-        <translation>Path of the reader vendor's photo decoder library</translation>
+        <translation>Path of the reader vendor&apos;s photo decoder library</translation>
     </message>
     <message>
         <location filename="../../venue_client/config.py" line="128"/>
@@ -2293,6 +2381,19 @@ For a screenshot only, use --screenshot FILE.png (needs no display).</translatio
         <location filename="../../venue_client/services/users.py" line="36"/>
         <source>请填写姓名</source>
         <translation>Enter the full name</translation>
+    </message>
+</context>
+<context>
+    <name>vault</name>
+    <message>
+        <location filename="../../venue_client/services/vault.py" line="20"/>
+        <source>个人数据密钥文件 {path} 无效：{detail}</source>
+        <translation>Personal data key file {path} is invalid: {detail}</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/services/vault.py" line="21"/>
+        <source>个人数据无法解密（密钥不符或数据被篡改）：记录 {id}</source>
+        <translation>Personal data cannot be decrypted (wrong key or tampered data): record {id}</translation>
     </message>
 </context>
 </TS>

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import shutil
 import sqlite3
 import threading
 from datetime import UTC, datetime, timedelta, timezone
@@ -210,3 +211,31 @@ def test_concurrent_writers_wait_instead_of_failing(db_url: str) -> None:
         assert len(s.execute(select(Project)).all()) == 40
     db.dispose()
     _ = UTC
+
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "db"
+
+
+@pytest.mark.parametrize("revision", ["0001"])
+def test_old_database_files_upgrade_with_backup_and_intact_log(tmp_path: Path, revision: str) -> None:
+    """Every kept old-schema file upgrades to head: backed up first, data and audit log intact."""
+    from venue_client.config import load_settings
+    from venue_client.services.audit import AuditService
+    from venue_client.services.context import open_context
+
+    data = tmp_path / "data"
+    (data / "audit").mkdir(parents=True)
+    shutil.copy(FIXTURES / f"venue-{revision}.db", data / "venue.db")
+    shutil.copy(FIXTURES / f"venue-{revision}.checkpoint.note", data / "audit" / "latest-checkpoint.note")
+    vkey = (FIXTURES / f"venue-{revision}.vkey").read_text("utf-8").strip()
+    ctx = open_context(load_settings(data_dir=data, env={}))
+    try:
+        assert current_revision(ctx.db) == head_revision()
+        assert len(list((data / "backups").glob(f"venue-before-{head_revision()}-*.db"))) == 1
+        with ctx.reading() as s:
+            assert len(s.execute(select(Section)).all()) >= 3
+        report = AuditService(ctx).verify([vkey])
+        assert report.ok, report.problems
+        assert report.checkpoints >= 2
+    finally:
+        ctx.close()

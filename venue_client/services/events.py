@@ -32,7 +32,7 @@ class EventBus:
 
         return unsubscribe
 
-    def publish(self, name: str, **data: Any) -> None:
+    def publish(self, name: str, /, **data: Any) -> None:
         with self._lock:
             handlers = [*self._handlers.get(name, ()), *self._handlers.get(ANY, ())]
         for handler in handlers:

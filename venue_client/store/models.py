@@ -11,7 +11,7 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import JSON, ForeignKey, Integer, String, UniqueConstraint
+from sqlalchemy import JSON, ForeignKey, Integer, LargeBinary, String, UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 from venue_client.store.types import UtcDateTime
@@ -231,7 +231,39 @@ class CheckIn(Base):
     method: Mapped[str] = mapped_column(String(16))  # card | manual | certificate | qr
     face_score: Mapped[float | None]
     late: Mapped[bool] = mapped_column(default=False)
+    operator_id: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"), index=False)
+    role: Mapped[str] = mapped_column(String(16), default="representative")  # or "expert"
+    face_decision: Mapped[str] = mapped_column(String(16), default="")  # pass|review|fail|...
+    face_backend: Mapped[str] = mapped_column(String(64), default="")
+    approvals: Mapped[list[str]] = mapped_column(default=list)  # what a supervisor overrode
+    approved_by: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"))
+    snapshot_id: Mapped[int | None] = mapped_column(ForeignKey("personal_blob.id"))
+
+
+class CheckInRefusal(Base):
+    """A refused check-in: who was turned away from which session, and why."""
+
+    __tablename__ = "checkin_refusal"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    session_kind: Mapped[str] = mapped_column(String(16))
+    session_id: Mapped[int] = mapped_column(index=True)
+    id_number_masked: Mapped[str] = mapped_column(String(18))
+    code: Mapped[str] = mapped_column(String(32))  # invalid_id | expired | unknown | banned ...
+    reason: Mapped[str] = mapped_column(String(300))  # the Chinese reason as shown
+    refused_at: Mapped[datetime]
+    desk: Mapped[str] = mapped_column(String(64))
     operator_id: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"))
+
+
+class PersonalBlob(Base):
+    """Personal data at rest (snapshots, ID photos): AES-256-GCM with the venue's data key."""
+
+    __tablename__ = "personal_blob"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(String(16))  # snapshot | id_photo
+    nonce: Mapped[bytes] = mapped_column(LargeBinary(12))
+    ciphertext: Mapped[bytes] = mapped_column(LargeBinary)
+    created_at: Mapped[datetime]
 
 
 class CreditRestriction(Base):

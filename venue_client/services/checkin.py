@@ -1,0 +1,313 @@
+"""The check-in desk's use case: gather the facts for a proof of identity, apply the
+rules (``domain.checkin``), and record the outcome with its audit event and outbox
+row in one transaction. Overrides need a supervisor's credentials on the spot."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session, selectinload
+
+from venue_client.domain.checkin import (
+    ExpectedPerson,
+    FaceResult,
+    Outcome,
+    Proof,
+    Restriction,
+    Verdict,
+    assess,
+)
+from venue_client.domain.errors import QT_TRANSLATE_NOOP, UserFacingError
+from venue_client.domain.identity import mask_id_number
+from venue_client.services.context import AppContext
+from venue_client.services.users import UserInfo, UserService
+from venue_client.services.vault import Vault
+from venue_client.store.log_models import Role
+from venue_client.store.models import (
+    Bidder,
+    CheckIn,
+    CheckInRefusal,
+    CreditRestriction,
+    EvaluationSession,
+    OpeningSession,
+    Section,
+)
+
+E_SESSION = QT_TRANSLATE_NOOP("checkin", "找不到场次 {session}")
+E_NEEDS_SUPERVISOR = QT_TRANSLATE_NOOP("checkin", "此签到需监标人输入账号密码确认")
+E_NOT_SUPERVISOR = QT_TRANSLATE_NOOP("checkin", "{name} 不是监标人或分中心管理员，不能批准")
+E_SELF_APPROVAL = QT_TRANSLATE_NOOP("checkin", "操作员不能批准自己的签到操作，请由监标人确认")
+APPROVER_ROLES = (Role.SUPERVISOR, Role.MANAGER)
+
+
+@dataclass(frozen=True)
+class RosterRow:
+    person: ExpectedPerson
+    checked_in_at: datetime | None
+    method: str
+    late: bool
+    face_decision: str
+
+
+@dataclass(frozen=True)
+class Roster:
+    session: str
+    title: str
+    opening_time: datetime | None
+    rows: list[RosterRow]
+    refused: int
+
+    @property
+    def checked_in(self) -> int:
+        return sum(r.checked_in_at is not None for r in self.rows)
+
+
+@dataclass(frozen=True)
+class Recorded:
+    verdict: Verdict
+    checkin_id: int | None  # the new or existing record; None when refused
+    event_seq: int | None
+
+
+def parse_session(ref: str) -> tuple[str, int]:
+    kind = {"O": "opening", "E": "evaluation"}.get(ref[:1].upper())
+    if kind is None or not ref[1:].isdigit():
+        raise UserFacingError(E_SESSION, session=ref)
+    return kind, int(ref[1:])
+
+
+class CheckInService:
+    def __init__(self, ctx: AppContext, vault: Vault | None = None) -> None:
+        self.ctx = ctx
+        self.vault = vault or Vault.open(ctx.settings.key_dir)
+
+    # --- reading -----------------------------------------------------------------
+    def _load(self, s: Session, ref: str) -> tuple[str, int, Section, list[ExpectedPerson]]:
+        kind, sid = parse_session(ref)
+        if kind == "opening":
+            row = s.get(
+                OpeningSession,
+                sid,
+                options=[
+                    selectinload(OpeningSession.section)
+                    .selectinload(Section.bidders)
+                    .selectinload(Bidder.representatives)
+                ],
+            )
+            if row is None:
+                raise UserFacingError(E_SESSION, session=ref)
+            people = [
+                ExpectedPerson(r.id_number, r.name, "representative", b.org_code, b.name, r.id)
+                for b in row.section.bidders
+                for r in b.representatives
+            ]
+            return kind, sid, row.section, people
+        ev = s.get(EvaluationSession, sid, options=[selectinload(EvaluationSession.experts)])
+        if ev is None:
+            raise UserFacingError(E_SESSION, session=ref)
+        people = [
+            ExpectedPerson(e.id_number, e.name, "expert", e.employer_code, e.expert_type, e.id)
+            for e in ev.experts
+        ]
+        return kind, sid, ev.section, people
+
+    def roster(self, ref: str) -> Roster:
+        with self.ctx.reading() as s:
+            kind, sid, section, people = self._load(s, ref)
+            done = {
+                c.id_number: c
+                for c in s.execute(
+                    select(CheckIn).where(CheckIn.session_kind == kind, CheckIn.session_id == sid)
+                ).scalars()
+            }
+            refused = s.execute(
+                select(func.count())
+                .select_from(CheckInRefusal)
+                .where(CheckInRefusal.session_kind == kind, CheckInRefusal.session_id == sid)
+            ).scalar_one()
+            rows = [
+                RosterRow(
+                    p,
+                    done[p.id_number].checked_in_at if p.id_number in done else None,
+                    done[p.id_number].method if p.id_number in done else "",
+                    done[p.id_number].late if p.id_number in done else False,
+                    done[p.id_number].face_decision if p.id_number in done else "",
+                )
+                for p in people
+            ]
+            title = f"{section.project.name} {section.name}"
+            opening = section.opening_time if kind == "opening" else None
+            return Roster(ref, title, opening, rows, int(refused))
+
+    def assess(
+        self,
+        ref: str,
+        proof: Proof,
+        *,
+        face: FaceResult,
+        face_score: str = "",
+        now: datetime | None = None,
+    ) -> Verdict:
+        now = now or self.ctx.clock.now()
+        with self.ctx.reading() as s:
+            kind, sid, section, people = self._load(s, ref)
+            restrictions = [
+                Restriction(r.subject_code, r.kind, r.reason)
+                for r in s.execute(select(CreditRestriction)).scalars()
+            ]
+            verdict = assess(
+                proof,
+                people,
+                restrictions,
+                face=face,
+                face_score=face_score,
+                opening_time=section.opening_time if kind == "opening" else None,
+                now=now,
+                today=self.ctx.clock.today(),
+            )
+            if verdict.person is not None and self._existing(s, kind, sid, verdict.id_number):
+                return Verdict(Outcome.ALREADY, person=verdict.person, id_number=verdict.id_number)
+            return verdict
+
+    def existing(self, ref: str, id_number: str) -> CheckIn | None:
+        kind, sid = parse_session(ref)
+        with self.ctx.reading() as s:
+            return self._existing(s, kind, sid, id_number)
+
+    @staticmethod
+    def _existing(s: Session, kind: str, sid: int, number: str) -> CheckIn | None:
+        return s.execute(
+            select(CheckIn).where(
+                CheckIn.session_kind == kind, CheckIn.session_id == sid, CheckIn.id_number == number
+            )
+        ).scalar_one_or_none()
+
+    # --- supervisor ----------------------------------------------------------------
+    def approver(self, username: str, password: str, *, operator: UserInfo) -> UserInfo:
+        """A supervisor's credentials given on the spot (the attempt is audited)."""
+        user = UserService(self.ctx).authenticate(username, password)
+        if user.role not in APPROVER_ROLES:
+            raise UserFacingError(E_NOT_SUPERVISOR, name=user.display_name)
+        if user.id == operator.id:
+            raise UserFacingError(E_SELF_APPROVAL)
+        return user
+
+    # --- recording -----------------------------------------------------------------
+    def record(
+        self,
+        ref: str,
+        proof: Proof,
+        verdict: Verdict,
+        *,
+        operator: UserInfo,
+        desk: str,
+        face: FaceResult,
+        face_score: str = "",
+        face_backend: str = "",
+        snapshot: bytes | None = None,
+        approver: UserInfo | None = None,
+    ) -> Recorded:
+        kind, sid = parse_session(ref)
+        if verdict.outcome is Outcome.ALREADY:
+            existing = self.existing(ref, verdict.id_number)
+            return Recorded(verdict, existing.id if existing else None, None)
+        if verdict.outcome is Outcome.NEEDS_SUPERVISOR and approver is None:
+            raise UserFacingError(E_NEEDS_SUPERVISOR)
+        now = self.ctx.clock.now()
+        masked = mask_id_number(verdict.id_number) if verdict.id_number else "-"
+        base = {"v": 1, "session": ref.upper(), "desk": desk, "ID_CARD_MASKED": masked}
+        try:
+            with self.ctx.transaction(f"user:{operator.username}") as tx:
+                if verdict.outcome is Outcome.REFUSED:
+                    reason = "；".join(str(m) for m in verdict.reasons)
+                    tx.session.add(
+                        CheckInRefusal(
+                            session_kind=kind,
+                            session_id=sid,
+                            id_number_masked=masked,
+                            code=verdict.refusal_code,
+                            reason=reason[:300],
+                            refused_at=now,
+                            desk=desk,
+                            operator_id=operator.id,
+                        )
+                    )
+                    seq = tx.record(
+                        "checkin.refused",
+                        {**base, "code": verdict.refusal_code, "method": str(proof.method)},
+                    )
+                    return Recorded(verdict, None, seq)
+                person = verdict.person
+                assert person is not None
+                blob = self.vault.store(tx.session, "snapshot", snapshot, now) if snapshot else None
+                row = CheckIn(
+                    session_kind=kind,
+                    session_id=sid,
+                    id_number=verdict.id_number,
+                    person_name=person.name,
+                    bidder_id=None,
+                    expert_id=person.ref if person.role == "expert" else None,
+                    checked_in_at=now,
+                    desk=desk,
+                    method=str(proof.method),
+                    face_score=float(face_score) if _is_number(face_score) else None,
+                    late=verdict.late,
+                    operator_id=operator.id,
+                    role=person.role,
+                    face_decision=str(face),
+                    face_backend=face_backend,
+                    approvals=sorted(str(a) for a in verdict.approvals),
+                    approved_by=approver.id if approver else None,
+                    snapshot_id=blob.id if blob else None,
+                )
+                if person.role == "representative":
+                    row.bidder_id = self._bidder_id(tx.session, sid, person.company_code)
+                tx.session.add(row)
+                tx.session.flush()
+                payload = {
+                    **base,
+                    "role": person.role,
+                    "name": person.name,
+                    "ID_CARD_SHA256": hashlib.sha256(verdict.id_number.encode()).hexdigest(),
+                    "ORG_CODE": person.company_code,
+                    "method": str(proof.method),
+                    "face": str(face),
+                    "face_score": face_score or "-",
+                    "face_backend": face_backend,
+                    "late": verdict.late,
+                    "checked_in_at": now.isoformat(),
+                }
+                if approver is not None:
+                    payload["approvals"] = sorted(str(a) for a in verdict.approvals)
+                    payload["approved_by"] = approver.username
+                event = "checkin.override" if approver is not None else "checkin.recorded"
+                seq = tx.record(event, payload)
+                return Recorded(verdict, row.id, seq)
+        except IntegrityError:
+            # Another desk sharing the database checked this person in first.
+            existing = self.existing(ref, verdict.id_number)
+            already = Verdict(Outcome.ALREADY, person=verdict.person, id_number=verdict.id_number)
+            return Recorded(already, existing.id if existing else None, None)
+
+    @staticmethod
+    def _bidder_id(s: Session, opening_id: int, org_code: str) -> int | None:
+        opening = s.get(OpeningSession, opening_id)
+        if opening is None:
+            return None
+        return s.execute(
+            select(Bidder.id).where(
+                Bidder.section_id == opening.section_id, Bidder.org_code == org_code
+            )
+        ).scalar_one_or_none()
+
+
+def _is_number(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True
