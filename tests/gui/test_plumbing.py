@@ -83,9 +83,11 @@ def test_status_bar_follows_sync_and_device_events(qtbot, make_window):
     bus = window.env.ctx.bus
     threading.Thread(target=lambda: bus.publish("sync.state", state="online")).start()
     qtbot.waitUntil(lambda: status.sync.text().endswith("在线 · 已连接中心平台"), timeout=TIMEOUT)
-    bus.publish("device.state", device="身份证读卡器", state="error")
+    # The registry's shape: a stable key, a translatable label, ok/simulated/absent/fault.
+    bus.publish("device.state", device="token", label="CA 锁", state="absent")
+    bus.publish("device.state", device="idcard", label="身份证读卡器", state="fault")
     qtbot.waitUntil(lambda: status.device.text() == "设备异常：身份证读卡器", timeout=TIMEOUT)
-    bus.publish("device.state", device="身份证读卡器", state="ok")
+    bus.publish("device.state", device="idcard", label="身份证读卡器", state="ok")
     qtbot.waitUntil(lambda: status.device.text() == "设备正常", timeout=TIMEOUT)
     size = status.audit_size or 0
     bus.publish("opening.started", seq=size + 5)
