@@ -214,6 +214,137 @@
     </message>
 </context>
 <context>
+    <name>CameraPreview</name>
+    <message>
+        <location filename="../../venue_client/ui/checkin/camera_view.py" line="39"/>
+        <source>未配置摄像头</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/checkin/camera_view.py" line="39"/>
+        <source>摄像头连接中…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/checkin/camera_view.py" line="57"/>
+        <source>摄像头不可用</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CheckInDesk</name>
+    <message>
+        <location filename="../../venue_client/ui/checkin/texts.py" line="9"/>
+        <source>身份证</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/checkin/texts.py" line="10"/>
+        <source>手工录入</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/checkin/texts.py" line="11"/>
+        <source>CA 证书</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/checkin/texts.py" line="12"/>
+        <source>二维码</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/checkin/texts.py" line="16"/>
+        <source>投标人代表</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/checkin/texts.py" line="17"/>
+        <source>评标专家</source>
+        <translation type="unfinished">Evaluator</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/checkin/texts.py" line="21"/>
+        <source>人脸比对通过</source>
+        <translation type="unfinished">Face match passed</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/checkin/texts.py" line="22"/>
+        <source>人脸比对存疑</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/checkin/texts.py" line="23"/>
+        <source>人脸比对不一致</source>
+        <translation type="unfinished">Face does not match</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/checkin/texts.py" line="24"/>
+        <source>未进行人脸比对</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/checkin/texts.py" line="25"/>
+        <source>无需人脸比对</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/checkin/texts.py" line="29"/>
+        <source>本机未启用人证比对</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/checkin/texts.py" line="30"/>
+        <source>身份证照片无法解码（未配置读卡器厂商的照片解码库）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/checkin/texts.py" line="33"/>
+        <source>身份证照片格式无法识别</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/checkin/texts.py" line="34"/>
+        <source>摄像头没有画面</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/checkin/texts.py" line="35"/>
+        <source>手工录入无证件照片，请监标人核对证件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/checkin/texts.py" line="36"/>
+        <source>人脸比对出错：{error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/checkin/texts.py" line="37"/>
+        <source>{decision}（相似度 {score}，{backend}）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/checkin/texts.py" line="40"/>
+        <source>未连接身份证读卡器，可按 F2 手工录入</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/checkin/texts.py" line="41"/>
+        <source>读卡器就绪</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/checkin/texts.py" line="42"/>
+        <source>读卡器就绪（模拟设备）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/checkin/texts.py" line="43"/>
+        <source>读卡器故障：{error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CheckInPage</name>
     <message>
         <location filename="../../venue_client/ui/pages/checkin.py" line="27"/>
@@ -476,6 +607,44 @@
     </message>
 </context>
 <context>
+    <name>ManualEntryDialog</name>
+    <message>
+        <location filename="../../venue_client/ui/checkin/manual_entry.py" line="34"/>
+        <source>手工录入</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/checkin/manual_entry.py" line="41"/>
+        <source>身份证无法读取时，输入证件号码</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/checkin/manual_entry.py" line="44"/>
+        <source>手工录入的签到须由监标人核对证件原件并输入账号密码确认。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/checkin/manual_entry.py" line="50"/>
+        <source>18 位身份证号码</source>
+        <translation type="unfinished">18-character ID number</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/checkin/manual_entry.py" line="63"/>
+        <source>取消 (Esc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/checkin/manual_entry.py" line="64"/>
+        <source>核验 (Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/checkin/manual_entry.py" line="85"/>
+        <source>号码格式正确，按 Enter 核验</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>OpeningPage</name>
     <message>
         <location filename="../../venue_client/ui/pages/opening.py" line="40"/>
@@ -683,6 +852,59 @@
     </message>
 </context>
 <context>
+    <name>RosterModel</name>
+    <message>
+        <location filename="../../venue_client/ui/checkin/roster_model.py" line="32"/>
+        <source>姓名</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/checkin/roster_model.py" line="33"/>
+        <source>证件号码</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/checkin/roster_model.py" line="34"/>
+        <source>单位</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/checkin/roster_model.py" line="35"/>
+        <source>身份</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/checkin/roster_model.py" line="36"/>
+        <source>签到状态</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/checkin/roster_model.py" line="37"/>
+        <source>方式</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/checkin/roster_model.py" line="38"/>
+        <source>备注</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/checkin/roster_model.py" line="94"/>
+        <source>未签到</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/checkin/roster_model.py" line="95"/>
+        <source>已签到 {time}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/checkin/roster_model.py" line="101"/>
+        <source>迟到</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ScanError</name>
     <message>
         <location filename="../../drivers/scanner/errors.py" line="17"/>
@@ -708,6 +930,14 @@
         <location filename="../../drivers/scanner/errors.py" line="23"/>
         <source>此系统不支持：{detail}</source>
         <translation>Not supported on this system: {detail}</translation>
+    </message>
+</context>
+<context>
+    <name>SessionPicker</name>
+    <message>
+        <location filename="../../venue_client/ui/checkin/session_picker.py" line="72"/>
+        <source>{time} {kind} · {project} {section} · {room}</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -785,6 +1015,50 @@
         <location filename="../../venue_client/ui/step_bar.py" line="19"/>
         <source>解密（暂停）</source>
         <translation>Decryption (paused)</translation>
+    </message>
+</context>
+<context>
+    <name>SupervisorDialog</name>
+    <message>
+        <location filename="../../venue_client/ui/checkin/supervisor_dialog.py" line="44"/>
+        <source>监标人确认</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/checkin/supervisor_dialog.py" line="51"/>
+        <source>请监标人核验 {person} 的身份后输入本人账号密码</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/checkin/supervisor_dialog.py" line="60"/>
+        <source>监标人用户名</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/checkin/supervisor_dialog.py" line="64"/>
+        <source>密码</source>
+        <translation type="unfinished">Password</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/checkin/supervisor_dialog.py" line="76"/>
+        <source>取消 (Esc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/checkin/supervisor_dialog.py" line="77"/>
+        <location filename="../../venue_client/ui/checkin/supervisor_dialog.py" line="123"/>
+        <source>确认签到 (Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/checkin/supervisor_dialog.py" line="104"/>
+        <source>请输入监标人的用户名和密码</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/checkin/supervisor_dialog.py" line="123"/>
+        <source>正在核验…</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -911,7 +1185,7 @@
 <context>
     <name>app</name>
     <message>
-        <location filename="../../venue_client/app.py" line="76"/>
+        <location filename="../../venue_client/app.py" line="77"/>
         <source>venue-client：没有可用的图形显示（未设置 DISPLAY 或 WAYLAND_DISPLAY）。
 请在桌面会话中运行，或在虚拟显示中运行：xvfb-run -a venue-client --demo
 只需截图时可用 --screenshot 文件.png（无需显示）。</source>
@@ -920,7 +1194,7 @@ Run it in a desktop session, or on a virtual display: xvfb-run -a venue-client -
 For a screenshot only, use --screenshot FILE.png (needs no display).</translation>
     </message>
     <message>
-        <location filename="../../venue_client/app.py" line="131"/>
+        <location filename="../../venue_client/app.py" line="132"/>
         <source>无法启动</source>
         <translation>Cannot start</translation>
     </message>
@@ -994,6 +1268,99 @@ For a screenshot only, use --screenshot FILE.png (needs no display).</translatio
     </message>
 </context>
 <context>
+    <name>certcheck</name>
+    <message>
+        <location filename="../../venue_client/crypto/certerrors.py" line="17"/>
+        <source>证书不是由受信任的 CA 签发</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/crypto/certerrors.py" line="18"/>
+        <source>签发此证书的 CA 证书“{ca}”不在有效期内（{not_before} 至 {not_after}）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/crypto/certerrors.py" line="21"/>
+        <source>证书已于 {not_after} 过期（有效期 {not_before} 至 {not_after}）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/crypto/certerrors.py" line="24"/>
+        <source>证书尚未生效：有效期自 {not_before} 起（至 {not_after}）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/crypto/certerrors.py" line="27"/>
+        <source>证书已于 {revoked_at} 被吊销</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/crypto/certerrors.py" line="28"/>
+        <source>无法确认证书是否已被吊销：没有“{ca}”的有效证书吊销列表（CRL）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/crypto/certerrors.py" line="31"/>
+        <source>证书中的统一社会信用代码 {actual} 与投标人 {expected} 不符</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/crypto/certerrors.py" line="34"/>
+        <source>证书中没有统一社会信用代码</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/crypto/certerrors.py" line="35"/>
+        <source>证书中的统一社会信用代码 {value} 无效（校验不通过）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/crypto/certerrors.py" line="36"/>
+        <source>私钥与证书不匹配</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/crypto/certerrors.py" line="37"/>
+        <source>不支持的证书算法：{algorithm}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/crypto/certerrors.py" line="38"/>
+        <source>此证书不能用于数字签名（可能是加密证书），请选择签名证书</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/crypto/certerrors.py" line="41"/>
+        <source>这是 CA 证书，不是投标人的证书</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/crypto/certerrors.py" line="42"/>
+        <source>签到挑战数据无效</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/crypto/certerrors.py" line="43"/>
+        <source>签到挑战不属于本场签到，请重新签到</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/crypto/certerrors.py" line="44"/>
+        <source>签到挑战已过期，请重新签到</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/crypto/certerrors.py" line="45"/>
+        <source>无法读取 CA 证书或证书吊销列表文件：{path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/crypto/certerrors.py" line="46"/>
+        <source>未配置受信任的根证书：{path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>checkin</name>
     <message>
         <location filename="../../venue_client/domain/checkin.py" line="50"/>
@@ -1008,12 +1375,12 @@ For a screenshot only, use --screenshot FILE.png (needs no display).</translatio
     <message>
         <location filename="../../venue_client/domain/checkin.py" line="52"/>
         <source>不在本场次名单中，请核对场次</source>
-        <translation>Not on this session's list; check the session</translation>
+        <translation>Not on this session&apos;s list; check the session</translation>
     </message>
     <message>
         <location filename="../../venue_client/domain/checkin.py" line="53"/>
         <source>证书单位与名单中的投标人不符</source>
-        <translation>The certificate's company is not a bidder on the list</translation>
+        <translation>The certificate&apos;s company is not a bidder on the list</translation>
     </message>
     <message>
         <location filename="../../venue_client/domain/checkin.py" line="54"/>
@@ -1068,7 +1435,7 @@ For a screenshot only, use --screenshot FILE.png (needs no display).</translatio
     <message>
         <location filename="../../venue_client/services/checkin.py" line="41"/>
         <source>此签到需监标人输入账号密码确认</source>
-        <translation>This check-in needs a supervisor's user name and password</translation>
+        <translation>This check-in needs a supervisor&apos;s user name and password</translation>
     </message>
     <message>
         <location filename="../../venue_client/services/checkin.py" line="42"/>
@@ -1509,21 +1876,26 @@ For a screenshot only, use --screenshot FILE.png (needs no display).</translatio
     </message>
     <message>
         <location filename="../../venue_client/services/devices.py" line="32"/>
+        <source>正在连接</source>
+        <translation>connecting</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/services/devices.py" line="33"/>
         <source>{backend} 模型 {model}</source>
         <translation>{backend} model {model}</translation>
     </message>
     <message>
-        <location filename="../../venue_client/services/devices.py" line="34"/>
+        <location filename="../../venue_client/services/devices.py" line="35"/>
         <source>身份证读卡器</source>
         <translation>ID card reader</translation>
     </message>
     <message>
-        <location filename="../../venue_client/services/devices.py" line="35"/>
+        <location filename="../../venue_client/services/devices.py" line="36"/>
         <source>CA 锁</source>
         <translation>CA key</translation>
     </message>
     <message>
-        <location filename="../../venue_client/services/devices.py" line="36"/>
+        <location filename="../../venue_client/services/devices.py" line="37"/>
         <source>人证比对</source>
         <translation>Face comparison</translation>
     </message>
@@ -2254,6 +2626,174 @@ For a screenshot only, use --screenshot FILE.png (needs no display).</translatio
         <location filename="../../venue_client/ui/labels.py" line="57"/>
         <source>离线 · 连接中心平台失败</source>
         <translation>Offline · cannot reach the central platform</translation>
+    </message>
+</context>
+<context>
+    <name>reports</name>
+    <message>
+        <location filename="../../venue_client/reports/layout.py" line="37"/>
+        <source>第 {page} 页 共 {pages} 页</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/reports/layout.py" line="38"/>
+        <source>生成时间：{time}（北京时间）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/reports/layout.py" line="39"/>
+        <source>文档编号：{id}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/reports/layout.py" line="40"/>
+        <source>{y}年{m:02d}月{d:02d}日 {hh:02d}:{mm:02d}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/reports/signin.py" line="59"/>
+        <source>开标签到表</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/reports/signin.py" line="60"/>
+        <source>评标专家签到表</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/reports/signin.py" line="62"/>
+        <source>项目编号</source>
+        <translation type="unfinished">Project code</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/reports/signin.py" line="63"/>
+        <source>项目名称</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/reports/signin.py" line="64"/>
+        <source>标段（包）编号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/reports/signin.py" line="65"/>
+        <source>标段（包）名称</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/reports/signin.py" line="67"/>
+        <source>开标时间</source>
+        <translation type="unfinished">Opening time</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/reports/signin.py" line="68"/>
+        <source>评标时间</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/reports/signin.py" line="71"/>
+        <source>开标室</source>
+        <translation type="unfinished">Opening room</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/reports/signin.py" line="72"/>
+        <source>评标室</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/reports/signin.py" line="74"/>
+        <source>交易场所</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/reports/signin.py" line="75"/>
+        <source>签到情况</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/reports/signin.py" line="76"/>
+        <source>应到 {expected} 人，已签到 {present} 人，其中迟到 {late} 人</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/reports/signin.py" line="77"/>
+        <source>迟到</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/reports/signin.py" line="78"/>
+        <source>注：证件号码已作脱敏处理；签到时间为北京时间；本表由系统根据现场签到记录生成。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/reports/signin.py" line="81"/>
+        <source>经办人（签字）：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/reports/signin.py" line="82"/>
+        <source>监督人（签字）：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/reports/signin.py" line="83"/>
+        <source>日期：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/reports/signin.py" line="85"/>
+        <source>序号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/reports/signin.py" line="86"/>
+        <source>单位</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/reports/signin.py" line="87"/>
+        <source>姓名</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/reports/signin.py" line="88"/>
+        <source>身份</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/reports/signin.py" line="89"/>
+        <source>证件号（脱敏）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/reports/signin.py" line="90"/>
+        <source>签到时间</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/reports/signin.py" line="91"/>
+        <source>方式</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/reports/signin.py" line="92"/>
+        <source>人脸比对</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/reports/signin.py" line="93"/>
+        <source>备注</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/reports/signin.py" line="94"/>
+        <source>照片</source>
+        <translation type="unfinished">Photo</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/reports/signin.py" line="95"/>
+        <source>签名</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -136,3 +136,22 @@ def test_bad_face_table_is_refused_at_load(tmp_path: Path) -> None:
     with pytest.raises(ConfigError) as info:
         load_settings(data_dir=tmp_path, env={})
     assert info.value.text == E_CONFIG_FACE and "magic" in str(info.value)
+
+
+def test_room_cameras_are_watched_and_credentials_stay_hidden(tmp_path: Path) -> None:
+    bus = EventBus()
+    heard = Heard(bus)
+    cameras = [
+        ("KB-01 全景", "sim://pattern?width=320&height=240&fps=5"),
+        ("KB-01 开标台", "rtsp://admin:s3cret@127.0.0.1:1/stream"),  # nothing listens there
+    ]
+    registry = DeviceRegistry(_settings(tmp_path, DeviceSettings(poll_seconds=1)), bus, cameras)
+    registry.start()
+    try:
+        live = heard.wait_for("camera-0", "simulated")
+        assert live["label"] == "KB-01 全景"
+        dead = heard.wait_for("camera-1", "fault", timeout=30)
+        assert dead["label"] == "KB-01 开标台"
+        assert "s3cret" not in str(dead["detail"]) and "127.0.0.1" in str(dead["detail"])
+    finally:
+        registry.stop()

@@ -191,9 +191,9 @@ def _seed_day(tx: Tx, now: datetime, rng: random.Random) -> dict[str, int]:
         room = Room(venue=venue, code=code, name=name, kind=room_kind, state=RoomState.FREE)
         rooms[code] = room
         for cam in ("全景", "开标台") if room_kind is RoomKind.OPENING else ("全景", "评标桌"):
-            s.add(
-                Camera(room=room, name=cam, source_url=f"sim://{code.lower()}/{len(room.cameras)}")
-            )
+            # A small synthetic picture: enough to prove the camera path, cheap to generate.
+            url = "sim://pattern?width=640&height=360&fps=5"
+            s.add(Camera(room=room, name=cam, source_url=url))
     devices = (("身份证读卡器", "idcard"), ("CA 锁", "token"), ("扫码枪", "scanner"))
     for name, device_kind in devices:
         s.add(Device(name=name, kind=device_kind, url="sim://", workstation=""))

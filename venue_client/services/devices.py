@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
@@ -29,6 +29,7 @@ M_MODULE_MISSING = QT_TRANSLATE_NOOP("devices", "找不到 PKCS#11 模块 {path}
 M_NO_TOKEN = QT_TRANSLATE_NOOP("devices", "未插入加密锁")
 M_TOKENS = QT_TRANSLATE_NOOP("devices", "已插入 {count} 个加密锁")
 M_ERROR = QT_TRANSLATE_NOOP("devices", "{error}")
+M_CONNECTING = QT_TRANSLATE_NOOP("devices", "正在连接")
 M_FACE_READY = QT_TRANSLATE_NOOP("devices", "{backend} 模型 {model}")
 LABELS = {
     "idcard": QT_TRANSLATE_NOOP("devices", "身份证读卡器"),
@@ -166,6 +167,36 @@ class FaceDevice:
             self.verifier.close()
 
 
+class CameraDevice:
+    """One camera of this desk's room, kept open so a lost signal is an alarm within
+    seconds (the driver's watchdog), reconnecting by itself."""
+
+    kind = "camera"
+
+    def __init__(self, key: str, url: str) -> None:
+        from drivers.camera import camera_source
+
+        self.key = key
+        self.simulated = url.startswith(SIM)
+        self.source = camera_source(url)
+        self.source.open(wait=False)
+
+    def check(self) -> DeviceStatus:
+        state = getattr(self.source.state, "value", str(self.source.state))
+        if state == "live":
+            live = "simulated" if self.simulated else "ok"
+            return DeviceStatus(
+                self.key, self.kind, live, Message(M_SIMULATED) if self.simulated else None
+            )
+        error = self.source.last_error
+        if error is None:  # still connecting for the first time
+            return DeviceStatus(self.key, self.kind, "absent", Message(M_CONNECTING))
+        return _fault(self, error)
+
+    def close(self) -> None:
+        self.source.close()
+
+
 FACTORIES: dict[str, Callable[[Settings], Device]] = {
     "idcard": lambda s: IdCardDevice(s.devices),
     "token": lambda s: TokenDevice(s.devices),
@@ -181,9 +212,14 @@ CONFIGURED: dict[str, Callable[[Settings], str]] = {
 class DeviceRegistry:
     """Builds the configured devices and watches them on one monitor thread."""
 
-    def __init__(self, settings: Settings, bus: EventBus) -> None:
+    def __init__(
+        self, settings: Settings, bus: EventBus, cameras: Sequence[tuple[str, str]] = ()
+    ) -> None:
+        """``cameras``: (label, source URL) of the cameras of this desk's room."""
         self.settings = settings
         self.bus = bus
+        self.cameras = list(cameras)
+        self.labels: dict[str, object] = dict(LABELS)
         self.devices: dict[str, Device] = {}
         self._status: dict[str, DeviceStatus] = {}
         self._stop = threading.Event()
@@ -200,6 +236,13 @@ class DeviceRegistry:
             except Exception as exc:  # an unusable configuration is shown, not fatal
                 log.warning("device %s cannot start: %s", key, exc)
                 self._publish(DeviceStatus(key, key, "fault", Message(M_ERROR, error=exc)))
+        for n, (label, url) in enumerate(self.cameras):
+            key = f"camera-{n}"
+            self.labels[key] = label
+            try:
+                self.devices[key] = CameraDevice(key, url)
+            except Exception as exc:  # a malformed camera URL is shown, not fatal
+                self._publish(DeviceStatus(key, "camera", "fault", Message(M_ERROR, error=exc)))
         self._thread = threading.Thread(target=self._monitor, name="device-monitor", daemon=True)
         self._thread.start()
 
@@ -234,7 +277,7 @@ class DeviceRegistry:
             self.bus.publish(
                 "device.state",
                 device=status.device,
-                label=LABELS.get(status.device, status.device),
+                label=self.labels.get(status.device, status.device),
                 kind=status.kind,
                 state=status.state,
                 detail=status.detail,

@@ -13,6 +13,7 @@ from venue_client.services.clock import BEIJING
 from venue_client.services.context import AppContext
 from venue_client.store.models import (
     Bidder,
+    Camera,
     CheckIn,
     EvaluationSession,
     OpeningSession,
@@ -117,6 +118,16 @@ class ScheduleService:
                 select(Room).options(selectinload(Room.cameras)).order_by(Room.code)
             ).scalars()
             return [RoomSummary(r.code, r.name, r.kind, r.state, len(r.cameras)) for r in rooms]
+
+    def cameras(self, room_code: str) -> list[tuple[str, str]]:
+        """(label, source URL) of the cameras in ``room_code``."""
+        if not room_code:
+            return []
+        with self.ctx.reading() as s:
+            rows = s.execute(
+                select(Camera).join(Room).where(Room.code == room_code).order_by(Camera.name)
+            ).scalars()
+            return [(f"{room_code} {c.name}", c.source_url) for c in rows]
 
     def venue_name(self) -> str:
         """The venue's name: from the settings when given, else from the schedule."""
