@@ -39,6 +39,7 @@ M_USER_ADDED = QT_TRANSLATE_NOOP("cli", "已添加用户 {username}（{role}）"
 M_PASSWORD_SET = QT_TRANSLATE_NOOP("cli", "已修改用户 {username} 的密码")
 M_PASSWORDS_DIFFER = QT_TRANSLATE_NOOP("cli", "两次输入的密码不一致")
 M_CHECKPOINT = QT_TRANSLATE_NOOP("cli", "已签名检查点：{size} 条记录")
+M_REPORT_WRITTEN = QT_TRANSLATE_NOOP("cli", "已生成 {path}")
 M_NO_CHECKPOINT = QT_TRANSLATE_NOOP("cli", "日志自上个检查点以来没有新记录")
 
 
@@ -226,6 +227,21 @@ def cmd_idcard_read(cli: Cli) -> int:
     )
 
 
+def cmd_report_signin(cli: Cli) -> int:
+    from venue_client.catalog import translate
+    from venue_client.services.checkin import CheckInService
+    from venue_client.services.signin_report import export_signin_sheet
+
+    out = export_signin_sheet(
+        CheckInService(cli.context()),
+        cli.args.session,
+        cli.args.out,
+        translate=lambda text: translate(text, cli.lang),
+    )
+    cli.say(Message(M_REPORT_WRITTEN, path=out))
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     from venue_client.cli_parser import build
 
@@ -242,6 +258,7 @@ def build_parser() -> argparse.ArgumentParser:
             "users passwd": cmd_users_passwd,
             "sessions list": cmd_sessions_list,
             "idcard read": cmd_idcard_read,
+            "report signin": cmd_report_signin,
         },
         version=__version__,
         roles=[str(r) for r in Role],

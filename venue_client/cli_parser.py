@@ -162,6 +162,20 @@ def build(
     slist.add_argument(
         "--json", action="store_true", help=_(QT_TRANSLATE_NOOP("cli", "以 JSON 输出"))
     )
+    report = group("report", QT_TRANSLATE_NOOP("cli", "报表（PDF）"))
+    signin = command(
+        report, "signin", "report signin", QT_TRANSLATE_NOOP("cli", "生成场次的签到表")
+    )
+    signin.add_argument(
+        "session", help=_(QT_TRANSLATE_NOOP("cli", "场次编号（见 sessions list），如 O1、E3"))
+    )
+    signin.add_argument(
+        "--out",
+        type=Path,
+        required=True,
+        metavar="FILE.pdf",
+        help=_(QT_TRANSLATE_NOOP("cli", "输出文件")),
+    )
     _idcard_commands(group("idcard", QT_TRANSLATE_NOOP("cli", "二代身份证读卡器")), command, _)
     return parser
 

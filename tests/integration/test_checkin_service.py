@@ -215,3 +215,53 @@ def test_two_desks_racing_record_one_check_in(ctx: AppContext, desk) -> None:
     assert len(_events(ctx, "checkin.recorded")) == 1
     ctx.checkpoint()
     assert AuditService(ctx).verify().ok
+
+
+def test_signin_sheet_pdf_from_venue_admin(ctx: AppContext, desk, tmp_path, capsys) -> None:
+    """`venue-admin report signin` writes the sheet of the checked-in session."""
+    import subprocess
+
+    import cv2
+    import numpy as np
+
+    from venue_client.cli import main
+
+    service, operator, ref = desk
+    person = service.roster(ref).rows[0].person
+    ok, jpeg = cv2.imencode(".jpg", np.full((120, 100, 3), 180, np.uint8))
+    assert ok
+    verdict = service.assess(ref, _card(person.id_number), face=FaceResult.PASS, face_score="0.25")
+    service.record(
+        ref,
+        _card(person.id_number),
+        verdict,
+        operator=operator,
+        desk="d",
+        face=FaceResult.PASS,
+        face_score="0.25",
+        snapshot=jpeg.tobytes(),
+    )
+    ctx.close()  # the CLI opens the same data directory itself
+    out = tmp_path / "signin.pdf"
+    code = main(
+        [
+            "report",
+            "signin",
+            ref,
+            "--out",
+            str(out),
+            "--data-dir",
+            str(ctx.settings.data_dir),
+            *(["--config", str(ctx.settings.source)] if ctx.settings.source else []),
+        ]
+    )
+    assert code == 0, capsys.readouterr().err
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(out), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    assert "开标签到表" in text and person.name in text and "0.25" in text
+    assert person.id_number not in text
+    images = subprocess.run(
+        ["pdfimages", "-list", str(out)], capture_output=True, text=True, check=True
+    ).stdout
+    assert "jpeg" in images

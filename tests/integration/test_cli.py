@@ -26,6 +26,7 @@ SUBCOMMANDS = [
     ["users", "passwd"],
     ["sessions", "list"],
     ["idcard", "read"],
+    ["report", "signin"],
 ]
 
 

@@ -47,6 +47,19 @@ class Approval(StrEnum):
     LATE = "late"
 
 
+METHOD_LABELS = {
+    Method.CARD: QT_TRANSLATE_NOOP("checkin", "身份证"),
+    Method.MANUAL: QT_TRANSLATE_NOOP("checkin", "手工录入"),
+    Method.CERTIFICATE: QT_TRANSLATE_NOOP("checkin", "CA 证书"),
+    Method.QR: QT_TRANSLATE_NOOP("checkin", "二维码"),
+}
+ROLE_LABELS = {
+    "representative": QT_TRANSLATE_NOOP("checkin", "投标人代表"),
+    "expert": QT_TRANSLATE_NOOP("checkin", "评标专家"),
+}
+STATUS_CHECKED_IN = QT_TRANSLATE_NOOP("checkin", "已签到")
+STATUS_ABSENT = QT_TRANSLATE_NOOP("checkin", "未签到")
+
 R_INVALID_ID = QT_TRANSLATE_NOOP("checkin", "证件号码无效：{detail}")
 R_EXPIRED = QT_TRANSLATE_NOOP("checkin", "身份证已过有效期（{valid_to}）")
 R_UNKNOWN = QT_TRANSLATE_NOOP("checkin", "不在本场次名单中，请核对场次")

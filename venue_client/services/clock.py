@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 
-# Beijing time (UTC+8, no daylight saving since 1991) is the legal time of every
-# schedule, countdown and record, whatever time zone the PC itself is set to.
-BEIJING = timezone(timedelta(hours=8), "CST")
+from venue_client.domain.beijing import BEIJING
+
+__all__ = ["BEIJING", "Clock"]
 
 
 @dataclass
