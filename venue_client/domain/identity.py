@@ -137,7 +137,7 @@ def parse_citizen_id(raw: str, *, today: date) -> CitizenId:
 
 
 def _parse_citizen_id(raw: str, *, today: date | None) -> CitizenId:
-    number = _normalise(raw).replace("x", "X")
+    number = normalise_id_number(raw)
     if not number:
         raise InvalidCitizenId(MSG_ID_EMPTY)
     for index, ch in enumerate(number):
@@ -281,6 +281,12 @@ def subject_kind(code: str, *, today: date | None = None) -> SubjectKind | None:
     except InvalidUscc:
         return None
     return "company"
+
+
+def normalise_id_number(raw: str) -> str:
+    """The form a citizen ID number is stored and compared in (NFKC, trimmed, ``X``),
+    without validating it."""
+    return _normalise(raw).replace("x", "X")
 
 
 # --- helpers -----------------------------------------------------------------------

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session, selectinload
 from venue_client.domain.checkin import (
     ExpectedPerson,
     FaceResult,
+    Method,
     Outcome,
     Proof,
     Restriction,
@@ -22,7 +23,7 @@ from venue_client.domain.checkin import (
     assess,
 )
 from venue_client.domain.errors import QT_TRANSLATE_NOOP, UserFacingError
-from venue_client.domain.identity import mask_id_number
+from venue_client.domain.identity import mask_id_number, normalise_id_number
 from venue_client.services.context import AppContext
 from venue_client.services.users import UserInfo, UserService
 from venue_client.services.vault import Vault
@@ -33,7 +34,9 @@ from venue_client.store.models import (
     CheckInRefusal,
     CreditRestriction,
     EvaluationSession,
+    Expert,
     OpeningSession,
+    Representative,
     Section,
 )
 
@@ -115,6 +118,41 @@ class CheckInService:
         ]
         return kind, sid, ev.section, people
 
+    def _candidates(
+        self, s: Session, ref: str, proof: Proof
+    ) -> tuple[str, int, Section, list[ExpectedPerson]]:
+        """Only the expected people this proof can name (an indexed lookup, not the
+        whole list): by ID number, or by company for a certificate."""
+        kind, sid = parse_session(ref)
+        number = normalise_id_number(proof.id_number)
+        if kind == "opening":
+            opening = s.get(OpeningSession, sid)
+            if opening is None:
+                raise UserFacingError(E_SESSION, session=ref)
+            query = (
+                select(Representative, Bidder)
+                .join(Bidder, Representative.bidder_id == Bidder.id)
+                .where(Bidder.section_id == opening.section_id)
+            )
+            if proof.method is Method.CERTIFICATE:
+                query = query.where(Bidder.org_code == proof.company_code)
+            else:
+                query = query.where(Representative.id_number == number)
+            people = [
+                ExpectedPerson(r.id_number, r.name, "representative", b.org_code, b.name, r.id)
+                for r, b in s.execute(query).all()
+            ]
+            return kind, sid, opening.section, people
+        evaluation = s.get(EvaluationSession, sid)
+        if evaluation is None:
+            raise UserFacingError(E_SESSION, session=ref)
+        experts = select(Expert).where(Expert.session_id == sid, Expert.id_number == number)
+        people = [
+            ExpectedPerson(e.id_number, e.name, "expert", e.employer_code, e.expert_type, e.id)
+            for e in s.execute(experts).scalars()
+        ]
+        return kind, sid, evaluation.section, people
+
     def roster(self, ref: str) -> Roster:
         with self.ctx.reading() as s:
             kind, sid, section, people = self._load(s, ref)
@@ -154,10 +192,13 @@ class CheckInService:
     ) -> Verdict:
         now = now or self.ctx.clock.now()
         with self.ctx.reading() as s:
-            kind, sid, section, people = self._load(s, ref)
+            kind, sid, section, people = self._candidates(s, ref, proof)
+            subjects = {p.id_number for p in people} | {p.company_code for p in people}
             restrictions = [
                 Restriction(r.subject_code, r.kind, r.reason)
-                for r in s.execute(select(CreditRestriction)).scalars()
+                for r in s.execute(
+                    select(CreditRestriction).where(CreditRestriction.subject_code.in_(subjects))
+                ).scalars()
             ]
             verdict = assess(
                 proof,
