@@ -1,5 +1,5 @@
 # The two commands of the README: `make run` (the demo app) and `make test` (everything CI runs).
-.PHONY: run test lint typecheck pytest translations bench clean screenshots
+.PHONY: run test lint typecheck pytest translations bench clean screenshots bundle deb
 
 VENV := .venv
 PY := $(VENV)/bin/python
@@ -32,6 +32,15 @@ bench:
 
 screenshots:
 	$(PY) scripts/screenshots.py docs/screenshots
+
+# One-folder PyInstaller bundle in dist/venue-client/, smoke-tested (docs/packaging.md).
+bundle:
+	scripts/setup.sh run
+	installers/build.sh
+
+# Debian package from the bundle, then unpacked and smoke-tested.
+deb: bundle
+	installers/debian/build-deb.sh --check
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache .mypy_cache .ruff_cache
