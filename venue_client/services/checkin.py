@@ -8,10 +8,18 @@ import hashlib
 from dataclasses import dataclass
 from datetime import datetime
 
+from cryptography import x509
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, selectinload
 
+from venue_client.crypto.certcheck import (
+    CertificateCheck,
+    CertificatePolicy,
+    certificate_uscc,
+    verify_company_certificate,
+    verify_possession,
+)
 from venue_client.domain.checkin import (
     ExpectedPerson,
     FaceResult,
@@ -213,6 +221,32 @@ class CheckInService:
             if verdict.person is not None and self._existing(s, kind, sid, verdict.id_number):
                 return Verdict(Outcome.ALREADY, person=verdict.person, id_number=verdict.id_number)
             return verdict
+
+    def assess_certificate(
+        self,
+        ref: str,
+        cert: x509.Certificate,
+        challenge: bytes,
+        signature: bytes,
+        *,
+        policy: CertificatePolicy,
+        venue: str,
+        now: datetime | None = None,
+    ) -> tuple[Proof, Verdict, CertificateCheck | None]:
+        """A company CA certificate from a USB key: chain, validity, revocation and
+        USCC checked, possession proven by the token's signature of ``challenge``
+        (made with ``make_challenge(venue=venue, session=ref)``); then the usual rules."""
+        now = now or self.ctx.clock.now()
+        try:
+            uscc = certificate_uscc(cert)
+            check = verify_company_certificate(cert, expected_uscc=uscc, policy=policy, now=now)
+            verify_possession(cert, challenge, signature, venue=venue, session=ref.upper(), now=now)
+        except UserFacingError as exc:
+            proof = Proof(Method.CERTIFICATE)
+            refused = Verdict(Outcome.REFUSED, reasons=(exc.message,), refusal_code="certificate")
+            return proof, refused, None
+        proof = Proof(Method.CERTIFICATE, company_code=uscc)
+        return proof, self.assess(ref, proof, face=FaceResult.NOT_REQUIRED, now=now), check
 
     def existing(self, ref: str, id_number: str) -> CheckIn | None:
         kind, sid = parse_session(ref)
