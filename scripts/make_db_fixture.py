@@ -15,6 +15,7 @@ import tempfile
 from pathlib import Path
 
 from alembic import command
+
 from venue_client.config import load_settings
 from venue_client.services.context import open_context
 from venue_client.services.demo import seed_demo

@@ -1,6 +1,8 @@
 """Render every page of the venue client in both languages to ``OUTDIR/<page>-<lang>.png``
 (for the README and for reviewers). Uses a throw-away demo data directory unless
 ``--data-dir`` is given. Needs no display: ``--screenshot`` renders offscreen.
+With the check-in page, ``desk_screenshots.py`` also renders the desk in each state
+(``checkin-desk-<state>-<lang>.png``), driven through the ID reader simulator.
 
     python scripts/screenshots.py docs/screenshots
 """
@@ -43,6 +45,11 @@ def main() -> int:
                 else:
                     failures += 1
                     print(f"{out}: failed ({result.returncode})\n{result.stderr}", file=sys.stderr)
+        if "checkin" in args.pages:
+            desk = Path(__file__).with_name("desk_screenshots.py")
+            command = [sys.executable, str(desk), str(args.outdir), "--langs", *args.langs]
+            if subprocess.run(command, check=False).returncode != 0:
+                failures += 1
     return 1 if failures else 0
 
 

@@ -146,11 +146,13 @@ def _device_registry(ctx: AppContext, *, demo: bool) -> DeviceRegistry:
 
     from venue_client.config import DeviceSettings
     from venue_client.services.devices import DeviceRegistry
+    from venue_client.services.schedule import ScheduleService
 
     settings = ctx.settings
     if demo and settings.devices == DeviceSettings():
         settings = replace(settings, devices=DeviceSettings.simulated())
-    registry = DeviceRegistry(settings, ctx.bus)
+    room = settings.workstation.desk or ("KB-01" if demo else "")
+    registry = DeviceRegistry(settings, ctx.bus, ScheduleService(ctx).cameras(room))
     registry.start()
     return registry
 
@@ -174,8 +176,8 @@ def _run(
     install_excepthook(log_path, interactive=interactive, on_fatal=lambda: app.exit(1))
     tasks = Tasks()
     bridge = EventBridge(ctx.bus)
-    env = UiEnv(ctx, tasks, bridge, demo=args.demo)
     registry = _device_registry(ctx, demo=args.demo) if interactive else None
+    env = UiEnv(ctx, tasks, bridge, demo=args.demo, devices=registry)
     window = MainWindow(env, idle_lock_minutes=settings.auth.idle_lock_minutes)
 
     checkpoints = QTimer()

@@ -216,216 +216,172 @@
 <context>
     <name>CameraPreview</name>
     <message>
-        <location filename="../../venue_client/ui/checkin/camera_view.py" line="39"/>
+        <location filename="../../venue_client/ui/checkin/camera_view.py" line="54"/>
+        <location filename="../../venue_client/ui/checkin/camera_view.py" line="69"/>
         <source>未配置摄像头</source>
-        <translation type="unfinished"></translation>
+        <translation>No camera configured</translation>
     </message>
     <message>
-        <location filename="../../venue_client/ui/checkin/camera_view.py" line="39"/>
+        <location filename="../../venue_client/ui/checkin/camera_view.py" line="71"/>
         <source>摄像头连接中…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../venue_client/ui/checkin/camera_view.py" line="57"/>
-        <source>摄像头不可用</source>
-        <translation type="unfinished"></translation>
+        <translation>Connecting to the camera…</translation>
     </message>
 </context>
 <context>
     <name>CheckInDesk</name>
     <message>
-        <location filename="../../venue_client/ui/checkin/texts.py" line="9"/>
-        <source>身份证</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../venue_client/ui/checkin/texts.py" line="14"/>
+        <location filename="../../venue_client/ui/checkin/views.py" line="17"/>
+        <source>通过</source>
+        <translation>Passed</translation>
     </message>
     <message>
-        <location filename="../../venue_client/ui/checkin/texts.py" line="10"/>
-        <source>手工录入</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../venue_client/ui/checkin/texts.py" line="11"/>
-        <source>CA 证书</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../venue_client/ui/checkin/texts.py" line="12"/>
-        <source>二维码</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../venue_client/ui/checkin/texts.py" line="15"/>
+        <source>存疑</source>
+        <translation>doubtful</translation>
     </message>
     <message>
         <location filename="../../venue_client/ui/checkin/texts.py" line="16"/>
-        <source>投标人代表</source>
-        <translation type="unfinished"></translation>
+        <source>不一致</source>
+        <translation>mismatch</translation>
     </message>
     <message>
-        <location filename="../../venue_client/ui/checkin/texts.py" line="17"/>
-        <source>评标专家</source>
-        <translation type="unfinished">Evaluator</translation>
+        <location filename="../../venue_client/ui/checkin/texts.py" line="20"/>
+        <source>本机未启用</source>
+        <translation>not enabled on this desk</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/checkin/texts.py" line="26"/>
+        <source>{decision}，相似度 {score}（{backend}）</source>
+        <translation>{decision}, similarity {score} ({backend})</translation>
     </message>
     <message>
         <location filename="../../venue_client/ui/checkin/texts.py" line="21"/>
-        <source>人脸比对通过</source>
-        <translation type="unfinished">Face match passed</translation>
+        <source>身份证照片无法解码（未配置读卡器厂商的照片解码库）</source>
+        <translation>the ID photo cannot be decoded (no reader vendor photo library configured)</translation>
     </message>
     <message>
         <location filename="../../venue_client/ui/checkin/texts.py" line="22"/>
-        <source>人脸比对存疑</source>
-        <translation type="unfinished"></translation>
+        <source>身份证照片格式无法识别</source>
+        <translation>the ID photo&apos;s format is not recognised</translation>
     </message>
     <message>
         <location filename="../../venue_client/ui/checkin/texts.py" line="23"/>
-        <source>人脸比对不一致</source>
-        <translation type="unfinished">Face does not match</translation>
+        <source>摄像头没有画面</source>
+        <translation>the camera shows no picture</translation>
     </message>
     <message>
         <location filename="../../venue_client/ui/checkin/texts.py" line="24"/>
-        <source>未进行人脸比对</source>
-        <translation type="unfinished"></translation>
+        <source>手工录入无证件照片，请监标人核对证件</source>
+        <translation>no ID photo when typed in; the supervisor checks the card</translation>
     </message>
     <message>
         <location filename="../../venue_client/ui/checkin/texts.py" line="25"/>
-        <source>无需人脸比对</source>
-        <translation type="unfinished"></translation>
+        <source>人脸比对出错：{error}</source>
+        <translation>face comparison failed: {error}</translation>
     </message>
     <message>
         <location filename="../../venue_client/ui/checkin/texts.py" line="29"/>
-        <source>本机未启用人证比对</source>
-        <translation type="unfinished"></translation>
+        <source>未连接身份证读卡器，可按 F2 手工录入</source>
+        <translation>No ID card reader connected; press F2 to type the number in</translation>
     </message>
     <message>
         <location filename="../../venue_client/ui/checkin/texts.py" line="30"/>
-        <source>身份证照片无法解码（未配置读卡器厂商的照片解码库）</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../venue_client/ui/checkin/texts.py" line="33"/>
-        <source>身份证照片格式无法识别</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../venue_client/ui/checkin/texts.py" line="34"/>
-        <source>摄像头没有画面</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../venue_client/ui/checkin/texts.py" line="35"/>
-        <source>手工录入无证件照片，请监标人核对证件</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../venue_client/ui/checkin/texts.py" line="36"/>
-        <source>人脸比对出错：{error}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../venue_client/ui/checkin/texts.py" line="37"/>
-        <source>{decision}（相似度 {score}，{backend}）</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../venue_client/ui/checkin/texts.py" line="40"/>
-        <source>未连接身份证读卡器，可按 F2 手工录入</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../venue_client/ui/checkin/texts.py" line="41"/>
         <source>读卡器就绪</source>
-        <translation type="unfinished"></translation>
+        <translation>Card reader ready</translation>
     </message>
     <message>
-        <location filename="../../venue_client/ui/checkin/texts.py" line="42"/>
+        <location filename="../../venue_client/ui/checkin/texts.py" line="31"/>
         <source>读卡器就绪（模拟设备）</source>
-        <translation type="unfinished"></translation>
+        <translation>Card reader ready (simulated)</translation>
     </message>
     <message>
-        <location filename="../../venue_client/ui/checkin/texts.py" line="43"/>
+        <location filename="../../venue_client/ui/checkin/texts.py" line="32"/>
         <source>读卡器故障：{error}</source>
-        <translation type="unfinished"></translation>
+        <translation>Card reader fault: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/checkin/views.py" line="18"/>
+        <source>需人工复核</source>
+        <translation>Review needed</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/checkin/views.py" line="19"/>
+        <source>不通过</source>
+        <translation>Refused</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/checkin/views.py" line="20"/>
+        <source>已签到</source>
+        <translation>Checked in</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/checkin/views.py" line="21"/>
+        <source>已于 {time} 签到，不重复记录</source>
+        <translation>Checked in at {time}; not recorded twice</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/checkin/views.py" line="22"/>
+        <source>监标人 {name} 已当场核验并确认：</source>
+        <translation>Supervisor {name} checked and confirmed on the spot:</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/checkin/views.py" line="23"/>
+        <source>已记录为拒绝签到</source>
+        <translation>Recorded as refused</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/checkin/views.py" line="24"/>
+        <source>签到时间 {time}</source>
+        <translation>Checked in at {time}</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/checkin/views.py" line="25"/>
+        <source>迟到</source>
+        <translation>Late</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/checkin/views.py" line="26"/>
+        <source>人脸比对：{note}</source>
+        <translation>Face comparison: {note}</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/checkin/views.py" line="27"/>
+        <source>（姓名未知）</source>
+        <translation>(name unknown)</translation>
     </message>
 </context>
 <context>
     <name>CheckInPage</name>
     <message>
-        <location filename="../../venue_client/ui/pages/checkin.py" line="27"/>
-        <location filename="../../venue_client/ui/pages/checkin.py" line="107"/>
+        <location filename="../../venue_client/ui/pages/checkin.py" line="72"/>
+        <source>签到台</source>
+        <translation>Check-in desk</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/pages/checkin.py" line="76"/>
+        <source>场次 (F3)</source>
+        <translation>Session (F3)</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/pages/checkin.py" line="83"/>
+        <source>手工录入 (F2)</source>
+        <translation>Type in (F2)</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/pages/checkin.py" line="85"/>
+        <source>刷新 (F5)</source>
+        <translation>Refresh (F5)</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/pages/checkin.py" line="117"/>
         <source>签到</source>
         <translation>Check-in</translation>
     </message>
     <message>
-        <location filename="../../venue_client/ui/pages/checkin.py" line="27"/>
-        <source>今日开标、评标场次及签到情况。读取身份证后自动匹配场次。</source>
-        <translation>Today&apos;s opening and evaluation sessions and their check-ins. A read ID card is matched to its session automatically.</translation>
-    </message>
-    <message>
-        <location filename="../../venue_client/ui/pages/checkin.py" line="32"/>
-        <source>今日场次</source>
-        <translation>Today&apos;s sessions</translation>
-    </message>
-    <message>
-        <location filename="../../venue_client/ui/pages/checkin.py" line="35"/>
-        <source>编号</source>
-        <translation>ID</translation>
-    </message>
-    <message>
-        <location filename="../../venue_client/ui/pages/checkin.py" line="36"/>
-        <source>类型</source>
-        <translation>Type</translation>
-    </message>
-    <message>
-        <location filename="../../venue_client/ui/pages/checkin.py" line="37"/>
-        <source>项目 / 标段</source>
-        <translation>Project / section</translation>
-    </message>
-    <message>
-        <location filename="../../venue_client/ui/pages/checkin.py" line="38"/>
-        <source>房间</source>
-        <translation>Room</translation>
-    </message>
-    <message>
-        <location filename="../../venue_client/ui/pages/checkin.py" line="39"/>
-        <source>时间</source>
-        <translation>Time</translation>
-    </message>
-    <message>
-        <location filename="../../venue_client/ui/pages/checkin.py" line="40"/>
-        <source>状态</source>
-        <translation>State</translation>
-    </message>
-    <message>
-        <location filename="../../venue_client/ui/pages/checkin.py" line="41"/>
-        <source>已签到</source>
-        <translation>Checked in</translation>
-    </message>
-    <message>
-        <location filename="../../venue_client/ui/pages/checkin.py" line="46"/>
-        <source>今日没有安排场次。</source>
-        <translation>No sessions are scheduled today.</translation>
-    </message>
-    <message>
-        <location filename="../../venue_client/ui/pages/checkin.py" line="54"/>
-        <source>身份核验</source>
-        <translation>Identity check</translation>
-    </message>
-    <message>
-        <location filename="../../venue_client/ui/pages/checkin.py" line="60"/>
-        <source>居民身份证</source>
-        <translation>Citizen ID card</translation>
-    </message>
-    <message>
-        <location filename="../../venue_client/ui/pages/checkin.py" line="65"/>
-        <source>请将身份证放在读卡器上</source>
-        <translation>Place the ID card on the reader</translation>
-    </message>
-    <message>
-        <location filename="../../venue_client/ui/pages/checkin.py" line="73"/>
-        <source>核验结果将显示为：通过 / 不通过 / 需人工复核，并记录人脸相似度、操作员和时间。</source>
-        <translation>The result will read: Passed / Failed / Needs manual review, recorded with the face similarity, the operator and the time.</translation>
-    </message>
-    <message>
-        <location filename="../../venue_client/ui/pages/checkin.py" line="79"/>
-        <source>读卡、人证比对与信用核查将在后续版本接入；断网时按已下载的名单签到。</source>
-        <translation>Card reading, face comparison and credit checks arrive in a later version; offline, check-in uses the downloaded lists.</translation>
+        <location filename="../../venue_client/ui/pages/checkin.py" line="220"/>
+        <source>请先选择场次，再放置身份证</source>
+        <translation>Choose the session first, then place the ID card</translation>
     </message>
 </context>
 <context>
@@ -454,6 +410,19 @@
         <location filename="../../venue_client/ui/crash_dialog.py" line="72"/>
         <source>复制详细信息</source>
         <translation>Copy details</translation>
+    </message>
+</context>
+<context>
+    <name>DeviceCard</name>
+    <message>
+        <location filename="../../venue_client/ui/checkin/panels.py" line="128"/>
+        <source>人证比对已启用（{backend}）</source>
+        <translation>Face comparison enabled ({backend})</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/checkin/panels.py" line="130"/>
+        <source>本机未启用人证比对：需监标人人工核对证件照片</source>
+        <translation>Face comparison not enabled here: a supervisor compares the ID photo</translation>
     </message>
 </context>
 <context>
@@ -611,37 +580,37 @@
     <message>
         <location filename="../../venue_client/ui/checkin/manual_entry.py" line="34"/>
         <source>手工录入</source>
-        <translation type="unfinished"></translation>
+        <translation>Type in the ID number</translation>
     </message>
     <message>
         <location filename="../../venue_client/ui/checkin/manual_entry.py" line="41"/>
         <source>身份证无法读取时，输入证件号码</source>
-        <translation type="unfinished"></translation>
+        <translation>When the ID card cannot be read, type its number</translation>
     </message>
     <message>
         <location filename="../../venue_client/ui/checkin/manual_entry.py" line="44"/>
         <source>手工录入的签到须由监标人核对证件原件并输入账号密码确认。</source>
-        <translation type="unfinished"></translation>
+        <translation>A supervisor must check the original card and confirm a typed-in check-in with their user name and password.</translation>
     </message>
     <message>
         <location filename="../../venue_client/ui/checkin/manual_entry.py" line="50"/>
         <source>18 位身份证号码</source>
-        <translation type="unfinished">18-character ID number</translation>
+        <translation>18-character ID number</translation>
     </message>
     <message>
         <location filename="../../venue_client/ui/checkin/manual_entry.py" line="63"/>
         <source>取消 (Esc)</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancel (Esc)</translation>
     </message>
     <message>
         <location filename="../../venue_client/ui/checkin/manual_entry.py" line="64"/>
         <source>核验 (Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>Check (Enter)</translation>
     </message>
     <message>
         <location filename="../../venue_client/ui/checkin/manual_entry.py" line="85"/>
         <source>号码格式正确，按 Enter 核验</source>
-        <translation type="unfinished"></translation>
+        <translation>The number is well-formed; press Enter to check</translation>
     </message>
 </context>
 <context>
@@ -818,6 +787,44 @@
     </message>
 </context>
 <context>
+    <name>ResultPanel</name>
+    <message>
+        <location filename="../../venue_client/ui/checkin/result_panel.py" line="75"/>
+        <source>居民身份证</source>
+        <translation>Citizen ID card</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/checkin/result_panel.py" line="121"/>
+        <source>监标人确认 (F4)</source>
+        <translation>Supervisor confirms (F4)</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/checkin/result_panel.py" line="138"/>
+        <source>请将身份证放在读卡器上</source>
+        <translation>Place the ID card on the reader</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/checkin/result_panel.py" line="139"/>
+        <source>放卡即自动核验，无需点击；无法读卡时按 F2 手工录入</source>
+        <translation>Checked as soon as the card is placed, no click needed; press F2 if the card cannot be read</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/checkin/result_panel.py" line="145"/>
+        <source>正在核验…</source>
+        <translation>Checking…</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/checkin/result_panel.py" line="170"/>
+        <source>监标人核验后按 F4 确认；重新放卡或按 Esc 取消</source>
+        <translation>After checking, the supervisor presses F4; place a card again or press Esc to cancel</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/checkin/result_panel.py" line="172"/>
+        <source>请取回身份证；下一位请放卡</source>
+        <translation>Take the ID card back; next person, please</translation>
+    </message>
+</context>
+<context>
     <name>RoomsPage</name>
     <message>
         <location filename="../../venue_client/ui/pages/rooms.py" line="49"/>
@@ -852,56 +859,85 @@
     </message>
 </context>
 <context>
+    <name>RosterCard</name>
+    <message>
+        <location filename="../../venue_client/ui/checkin/panels.py" line="45"/>
+        <location filename="../../venue_client/ui/checkin/panels.py" line="79"/>
+        <source>签到名单</source>
+        <translation>Expected people</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/checkin/panels.py" line="54"/>
+        <source>应到</source>
+        <translation>Expected</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/checkin/panels.py" line="55"/>
+        <source>已签到</source>
+        <translation>Checked in</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/checkin/panels.py" line="56"/>
+        <source>拒绝</source>
+        <translation>Refused</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/checkin/panels.py" line="66"/>
+        <source>今日没有安排场次。</source>
+        <translation>No sessions are scheduled today.</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/checkin/panels.py" line="84"/>
+        <source>{kind} · {time} · {room} · {state}</source>
+        <translation>{kind} · {time} · {room} · {state}</translation>
+    </message>
+</context>
+<context>
     <name>RosterModel</name>
     <message>
-        <location filename="../../venue_client/ui/checkin/roster_model.py" line="32"/>
-        <source>姓名</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../venue_client/ui/checkin/roster_model.py" line="33"/>
-        <source>证件号码</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../venue_client/ui/checkin/roster_model.py" line="34"/>
-        <source>单位</source>
-        <translation type="unfinished"></translation>
+        <source>姓名</source>
+        <translation>Name</translation>
     </message>
     <message>
         <location filename="../../venue_client/ui/checkin/roster_model.py" line="35"/>
-        <source>身份</source>
-        <translation type="unfinished"></translation>
+        <source>证件号码</source>
+        <translation>ID number</translation>
     </message>
     <message>
         <location filename="../../venue_client/ui/checkin/roster_model.py" line="36"/>
-        <source>签到状态</source>
-        <translation type="unfinished"></translation>
+        <source>单位</source>
+        <translation>Company</translation>
     </message>
     <message>
         <location filename="../../venue_client/ui/checkin/roster_model.py" line="37"/>
-        <source>方式</source>
-        <translation type="unfinished"></translation>
+        <source>身份</source>
+        <translation>Role</translation>
     </message>
     <message>
         <location filename="../../venue_client/ui/checkin/roster_model.py" line="38"/>
+        <source>签到状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/checkin/roster_model.py" line="39"/>
+        <source>方式</source>
+        <translation>Method</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/checkin/roster_model.py" line="40"/>
         <source>备注</source>
-        <translation type="unfinished"></translation>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/checkin/roster_model.py" line="87"/>
+        <source>已签到 {time}</source>
+        <translation>Checked in {time}</translation>
     </message>
     <message>
         <location filename="../../venue_client/ui/checkin/roster_model.py" line="94"/>
-        <source>未签到</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../venue_client/ui/checkin/roster_model.py" line="95"/>
-        <source>已签到 {time}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../venue_client/ui/checkin/roster_model.py" line="101"/>
         <source>迟到</source>
-        <translation type="unfinished"></translation>
+        <translation>Late</translation>
     </message>
 </context>
 <context>
@@ -937,7 +973,7 @@
     <message>
         <location filename="../../venue_client/ui/checkin/session_picker.py" line="72"/>
         <source>{time} {kind} · {project} {section} · {room}</source>
-        <translation type="unfinished"></translation>
+        <translation>{time} {kind} · {project} {section} · {room}</translation>
     </message>
 </context>
 <context>
@@ -1022,43 +1058,43 @@
     <message>
         <location filename="../../venue_client/ui/checkin/supervisor_dialog.py" line="44"/>
         <source>监标人确认</source>
-        <translation type="unfinished"></translation>
+        <translation>Supervisor confirmation</translation>
     </message>
     <message>
-        <location filename="../../venue_client/ui/checkin/supervisor_dialog.py" line="51"/>
+        <location filename="../../venue_client/ui/checkin/supervisor_dialog.py" line="52"/>
         <source>请监标人核验 {person} 的身份后输入本人账号密码</source>
-        <translation type="unfinished"></translation>
+        <translation>Supervisor: check {person}&apos;s identity, then enter your own user name and password</translation>
     </message>
     <message>
-        <location filename="../../venue_client/ui/checkin/supervisor_dialog.py" line="60"/>
+        <location filename="../../venue_client/ui/checkin/supervisor_dialog.py" line="62"/>
         <source>监标人用户名</source>
-        <translation type="unfinished"></translation>
+        <translation>Supervisor&apos;s user name</translation>
     </message>
     <message>
-        <location filename="../../venue_client/ui/checkin/supervisor_dialog.py" line="64"/>
+        <location filename="../../venue_client/ui/checkin/supervisor_dialog.py" line="66"/>
         <source>密码</source>
-        <translation type="unfinished">Password</translation>
+        <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../venue_client/ui/checkin/supervisor_dialog.py" line="76"/>
+        <location filename="../../venue_client/ui/checkin/supervisor_dialog.py" line="78"/>
         <source>取消 (Esc)</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancel (Esc)</translation>
     </message>
     <message>
-        <location filename="../../venue_client/ui/checkin/supervisor_dialog.py" line="77"/>
-        <location filename="../../venue_client/ui/checkin/supervisor_dialog.py" line="123"/>
+        <location filename="../../venue_client/ui/checkin/supervisor_dialog.py" line="79"/>
+        <location filename="../../venue_client/ui/checkin/supervisor_dialog.py" line="125"/>
         <source>确认签到 (Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>Confirm check-in (Enter)</translation>
     </message>
     <message>
-        <location filename="../../venue_client/ui/checkin/supervisor_dialog.py" line="104"/>
+        <location filename="../../venue_client/ui/checkin/supervisor_dialog.py" line="106"/>
         <source>请输入监标人的用户名和密码</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter the supervisor&apos;s user name and password</translation>
     </message>
     <message>
-        <location filename="../../venue_client/ui/checkin/supervisor_dialog.py" line="123"/>
+        <location filename="../../venue_client/ui/checkin/supervisor_dialog.py" line="125"/>
         <source>正在核验…</source>
-        <translation type="unfinished"></translation>
+        <translation>Checking…</translation>
     </message>
 </context>
 <context>
@@ -1185,7 +1221,7 @@
 <context>
     <name>app</name>
     <message>
-        <location filename="../../venue_client/app.py" line="77"/>
+        <location filename="../../venue_client/app.py" line="76"/>
         <source>venue-client：没有可用的图形显示（未设置 DISPLAY 或 WAYLAND_DISPLAY）。
 请在桌面会话中运行，或在虚拟显示中运行：xvfb-run -a venue-client --demo
 只需截图时可用 --screenshot 文件.png（无需显示）。</source>
@@ -1194,7 +1230,7 @@ Run it in a desktop session, or on a virtual display: xvfb-run -a venue-client -
 For a screenshot only, use --screenshot FILE.png (needs no display).</translation>
     </message>
     <message>
-        <location filename="../../venue_client/app.py" line="132"/>
+        <location filename="../../venue_client/app.py" line="131"/>
         <source>无法启动</source>
         <translation>Cannot start</translation>
     </message>
@@ -1272,178 +1308,218 @@ For a screenshot only, use --screenshot FILE.png (needs no display).</translatio
     <message>
         <location filename="../../venue_client/crypto/certerrors.py" line="17"/>
         <source>证书不是由受信任的 CA 签发</source>
-        <translation type="unfinished"></translation>
+        <translation>The certificate was not issued by a trusted CA</translation>
     </message>
     <message>
         <location filename="../../venue_client/crypto/certerrors.py" line="18"/>
         <source>签发此证书的 CA 证书“{ca}”不在有效期内（{not_before} 至 {not_after}）</source>
-        <translation type="unfinished"></translation>
+        <translation>The certificate of the issuing CA “{ca}” is not within its validity period ({not_before} to {not_after})</translation>
     </message>
     <message>
         <location filename="../../venue_client/crypto/certerrors.py" line="21"/>
         <source>证书已于 {not_after} 过期（有效期 {not_before} 至 {not_after}）</source>
-        <translation type="unfinished"></translation>
+        <translation>The certificate expired on {not_after} (valid from {not_before} to {not_after})</translation>
     </message>
     <message>
         <location filename="../../venue_client/crypto/certerrors.py" line="24"/>
         <source>证书尚未生效：有效期自 {not_before} 起（至 {not_after}）</source>
-        <translation type="unfinished"></translation>
+        <translation>The certificate is not valid yet: valid from {not_before} (to {not_after})</translation>
     </message>
     <message>
         <location filename="../../venue_client/crypto/certerrors.py" line="27"/>
         <source>证书已于 {revoked_at} 被吊销</source>
-        <translation type="unfinished"></translation>
+        <translation>The certificate was revoked on {revoked_at}</translation>
     </message>
     <message>
         <location filename="../../venue_client/crypto/certerrors.py" line="28"/>
         <source>无法确认证书是否已被吊销：没有“{ca}”的有效证书吊销列表（CRL）</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot confirm that the certificate is not revoked: no current certificate revocation list (CRL) of “{ca}”</translation>
     </message>
     <message>
         <location filename="../../venue_client/crypto/certerrors.py" line="31"/>
         <source>证书中的统一社会信用代码 {actual} 与投标人 {expected} 不符</source>
-        <translation type="unfinished"></translation>
+        <translation>The unified social credit code {actual} in the certificate does not match the bidder's {expected}</translation>
     </message>
     <message>
         <location filename="../../venue_client/crypto/certerrors.py" line="34"/>
         <source>证书中没有统一社会信用代码</source>
-        <translation type="unfinished"></translation>
+        <translation>The certificate contains no unified social credit code</translation>
     </message>
     <message>
         <location filename="../../venue_client/crypto/certerrors.py" line="35"/>
         <source>证书中的统一社会信用代码 {value} 无效（校验不通过）</source>
-        <translation type="unfinished"></translation>
+        <translation>The unified social credit code {value} in the certificate is invalid (check character mismatch)</translation>
     </message>
     <message>
         <location filename="../../venue_client/crypto/certerrors.py" line="36"/>
         <source>私钥与证书不匹配</source>
-        <translation type="unfinished"></translation>
+        <translation>The private key does not match the certificate</translation>
     </message>
     <message>
         <location filename="../../venue_client/crypto/certerrors.py" line="37"/>
         <source>不支持的证书算法：{algorithm}</source>
-        <translation type="unfinished"></translation>
+        <translation>Unsupported certificate algorithm: {algorithm}</translation>
     </message>
     <message>
         <location filename="../../venue_client/crypto/certerrors.py" line="38"/>
         <source>此证书不能用于数字签名（可能是加密证书），请选择签名证书</source>
-        <translation type="unfinished"></translation>
+        <translation>This certificate cannot be used for digital signatures (it may be an encryption certificate); choose the signing certificate</translation>
     </message>
     <message>
         <location filename="../../venue_client/crypto/certerrors.py" line="41"/>
         <source>这是 CA 证书，不是投标人的证书</source>
-        <translation type="unfinished"></translation>
+        <translation>This is a CA certificate, not a bidder's certificate</translation>
     </message>
     <message>
         <location filename="../../venue_client/crypto/certerrors.py" line="42"/>
         <source>签到挑战数据无效</source>
-        <translation type="unfinished"></translation>
+        <translation>Invalid check-in challenge</translation>
     </message>
     <message>
         <location filename="../../venue_client/crypto/certerrors.py" line="43"/>
         <source>签到挑战不属于本场签到，请重新签到</source>
-        <translation type="unfinished"></translation>
+        <translation>The challenge belongs to another check-in; please check in again</translation>
     </message>
     <message>
         <location filename="../../venue_client/crypto/certerrors.py" line="44"/>
         <source>签到挑战已过期，请重新签到</source>
-        <translation type="unfinished"></translation>
+        <translation>The check-in challenge has expired; please check in again</translation>
     </message>
     <message>
         <location filename="../../venue_client/crypto/certerrors.py" line="45"/>
         <source>无法读取 CA 证书或证书吊销列表文件：{path}</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot read the CA certificate or CRL file: {path}</translation>
     </message>
     <message>
         <location filename="../../venue_client/crypto/certerrors.py" line="46"/>
         <source>未配置受信任的根证书：{path}</source>
-        <translation type="unfinished"></translation>
+        <translation>No trusted root certificate is configured: {path}</translation>
     </message>
 </context>
 <context>
     <name>checkin</name>
     <message>
-        <location filename="../../venue_client/domain/checkin.py" line="50"/>
+        <location filename="../../venue_client/domain/checkin.py" line="51"/>
+        <source>身份证</source>
+        <translation>ID card</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/domain/checkin.py" line="52"/>
+        <source>手工录入</source>
+        <translation>Typed in</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/domain/checkin.py" line="53"/>
+        <source>CA 证书</source>
+        <translation>CA certificate</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/domain/checkin.py" line="54"/>
+        <source>二维码</source>
+        <translation>QR code</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/domain/checkin.py" line="57"/>
+        <source>投标人代表</source>
+        <translation>Representative</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/domain/checkin.py" line="58"/>
+        <source>评标专家</source>
+        <translation>Evaluation expert</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/domain/checkin.py" line="60"/>
+        <source>已签到</source>
+        <translation>Checked in</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/domain/checkin.py" line="61"/>
+        <source>未签到</source>
+        <translation>Not checked in</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/domain/checkin.py" line="63"/>
         <source>证件号码无效：{detail}</source>
         <translation>Invalid ID number: {detail}</translation>
     </message>
     <message>
-        <location filename="../../venue_client/domain/checkin.py" line="51"/>
+        <location filename="../../venue_client/domain/checkin.py" line="64"/>
         <source>身份证已过有效期（{valid_to}）</source>
         <translation>The ID card has expired ({valid_to})</translation>
     </message>
     <message>
-        <location filename="../../venue_client/domain/checkin.py" line="52"/>
+        <location filename="../../venue_client/domain/checkin.py" line="65"/>
         <source>不在本场次名单中，请核对场次</source>
         <translation>Not on this session&apos;s list; check the session</translation>
     </message>
     <message>
-        <location filename="../../venue_client/domain/checkin.py" line="53"/>
+        <location filename="../../venue_client/domain/checkin.py" line="66"/>
         <source>证书单位与名单中的投标人不符</source>
         <translation>The certificate&apos;s company is not a bidder on the list</translation>
     </message>
     <message>
-        <location filename="../../venue_client/domain/checkin.py" line="54"/>
+        <location filename="../../venue_client/domain/checkin.py" line="67"/>
         <source>{subject}被列入失信惩戒名单（{reason}），不得签到</source>
         <translation>{subject} is on the credit blacklist ({reason}) and may not check in</translation>
     </message>
     <message>
-        <location filename="../../venue_client/domain/checkin.py" line="55"/>
+        <location filename="../../venue_client/domain/checkin.py" line="68"/>
         <source>{subject}有信用警示（{reason}），需监标人确认</source>
         <translation>{subject} has a credit warning ({reason}); a supervisor must confirm</translation>
     </message>
     <message>
-        <location filename="../../venue_client/domain/checkin.py" line="56"/>
+        <location filename="../../venue_client/domain/checkin.py" line="69"/>
         <source>手工录入证件号码，需监标人核验</source>
         <translation>ID number typed in by hand; a supervisor must verify</translation>
     </message>
     <message>
-        <location filename="../../venue_client/domain/checkin.py" line="57"/>
+        <location filename="../../venue_client/domain/checkin.py" line="70"/>
         <source>人脸比对相似度不足（{score}），需人工复核</source>
         <translation>Face similarity too low ({score}); needs manual review</translation>
     </message>
     <message>
-        <location filename="../../venue_client/domain/checkin.py" line="58"/>
+        <location filename="../../venue_client/domain/checkin.py" line="71"/>
         <source>人脸比对不通过（{score}），需监标人当场核验</source>
         <translation>Face comparison failed ({score}); a supervisor must verify on the spot</translation>
     </message>
     <message>
-        <location filename="../../venue_client/domain/checkin.py" line="59"/>
+        <location filename="../../venue_client/domain/checkin.py" line="72"/>
         <source>无法进行人脸比对，需人工核对证件照片</source>
         <translation>Face comparison unavailable; compare the ID photo by eye</translation>
     </message>
     <message>
-        <location filename="../../venue_client/domain/checkin.py" line="60"/>
+        <location filename="../../venue_client/domain/checkin.py" line="73"/>
         <source>开标时间已过，迟到签到需监标人确认</source>
         <translation>The opening time has passed; a late check-in needs a supervisor</translation>
     </message>
     <message>
-        <location filename="../../venue_client/domain/checkin.py" line="61"/>
+        <location filename="../../venue_client/domain/checkin.py" line="74"/>
         <source>本人</source>
         <translation>The person</translation>
     </message>
     <message>
-        <location filename="../../venue_client/domain/checkin.py" line="62"/>
+        <location filename="../../venue_client/domain/checkin.py" line="75"/>
         <source>所在单位</source>
         <translation>The company</translation>
     </message>
     <message>
-        <location filename="../../venue_client/services/checkin.py" line="40"/>
+        <location filename="../../venue_client/services/checkin.py" line="51"/>
         <source>找不到场次 {session}</source>
         <translation>Session {session} not found</translation>
     </message>
     <message>
-        <location filename="../../venue_client/services/checkin.py" line="41"/>
+        <location filename="../../venue_client/services/checkin.py" line="52"/>
         <source>此签到需监标人输入账号密码确认</source>
         <translation>This check-in needs a supervisor&apos;s user name and password</translation>
     </message>
     <message>
-        <location filename="../../venue_client/services/checkin.py" line="42"/>
+        <location filename="../../venue_client/services/checkin.py" line="53"/>
         <source>{name} 不是监标人或分中心管理员，不能批准</source>
         <translation>{name} is not a supervisor or branch manager and cannot approve</translation>
     </message>
     <message>
-        <location filename="../../venue_client/services/checkin.py" line="43"/>
+        <location filename="../../venue_client/services/checkin.py" line="54"/>
         <source>操作员不能批准自己的签到操作，请由监标人确认</source>
         <translation>Operators cannot approve their own check-ins; a supervisor must confirm</translation>
     </message>
@@ -1507,6 +1583,11 @@ For a screenshot only, use --screenshot FILE.png (needs no display).</translatio
     </message>
     <message>
         <location filename="../../venue_client/cli.py" line="42"/>
+        <source>已生成 {path}</source>
+        <translation>Written: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/cli.py" line="43"/>
         <source>日志自上个检查点以来没有新记录</source>
         <translation>No new entries since the last checkpoint</translation>
     </message>
@@ -1599,7 +1680,7 @@ For a screenshot only, use --screenshot FILE.png (needs no display).</translatio
         <location filename="../../venue_client/cli_parser.py" line="113"/>
         <location filename="../../venue_client/cli_parser.py" line="135"/>
         <location filename="../../venue_client/cli_parser.py" line="163"/>
-        <location filename="../../venue_client/cli_parser.py" line="193"/>
+        <location filename="../../venue_client/cli_parser.py" line="207"/>
         <source>以 JSON 输出</source>
         <translation>output JSON</translation>
     </message>
@@ -1672,26 +1753,46 @@ For a screenshot only, use --screenshot FILE.png (needs no display).</translatio
     </message>
     <message>
         <location filename="../../venue_client/cli_parser.py" line="165"/>
+        <source>报表（PDF）</source>
+        <translation>reports (PDF)</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/cli_parser.py" line="167"/>
+        <source>生成场次的签到表</source>
+        <translation>write a session's sign-in sheet</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/cli_parser.py" line="170"/>
+        <source>场次编号（见 sessions list），如 O1、E3</source>
+        <translation>session id (see sessions list), e.g. O1, E3</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/cli_parser.py" line="177"/>
+        <source>输出文件</source>
+        <translation>output file</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/cli_parser.py" line="179"/>
         <source>二代身份证读卡器</source>
         <translation>second-generation ID card reader</translation>
     </message>
     <message>
-        <location filename="../../venue_client/cli_parser.py" line="172"/>
+        <location filename="../../venue_client/cli_parser.py" line="186"/>
         <source>读取一张身份证并显示</source>
         <translation>read one ID card and print it</translation>
     </message>
     <message>
-        <location filename="../../venue_client/cli_parser.py" line="177"/>
+        <location filename="../../venue_client/cli_parser.py" line="191"/>
         <source>读卡器端口：/dev/ttyUSB0、COM3、socket://主机:端口 等</source>
         <translation>reader port: /dev/ttyUSB0, COM3, socket://host:port, ...</translation>
     </message>
     <message>
-        <location filename="../../venue_client/cli_parser.py" line="184"/>
+        <location filename="../../venue_client/cli_parser.py" line="198"/>
         <source>等待放卡的秒数（默认 10）</source>
         <translation>seconds to wait for a card (default 10)</translation>
     </message>
     <message>
-        <location filename="../../venue_client/cli_parser.py" line="190"/>
+        <location filename="../../venue_client/cli_parser.py" line="204"/>
         <source>波特率（默认 115200，无应答时再试 9600）</source>
         <translation>baud rate (default 115200; 9600 is tried when there is no answer)</translation>
     </message>
@@ -2631,169 +2732,169 @@ For a screenshot only, use --screenshot FILE.png (needs no display).</translatio
 <context>
     <name>reports</name>
     <message>
-        <location filename="../../venue_client/reports/layout.py" line="37"/>
+        <location filename="../../venue_client/reports/layout.py" line="50"/>
         <source>第 {page} 页 共 {pages} 页</source>
-        <translation type="unfinished"></translation>
+        <translation>Page {page} of {pages}</translation>
     </message>
     <message>
-        <location filename="../../venue_client/reports/layout.py" line="38"/>
+        <location filename="../../venue_client/reports/layout.py" line="51"/>
         <source>生成时间：{time}（北京时间）</source>
-        <translation type="unfinished"></translation>
+        <translation>Generated {time} (Beijing time)</translation>
     </message>
     <message>
-        <location filename="../../venue_client/reports/layout.py" line="39"/>
+        <location filename="../../venue_client/reports/layout.py" line="52"/>
         <source>文档编号：{id}</source>
-        <translation type="unfinished"></translation>
+        <translation>Document {id}</translation>
     </message>
     <message>
-        <location filename="../../venue_client/reports/layout.py" line="40"/>
+        <location filename="../../venue_client/reports/layout.py" line="53"/>
         <source>{y}年{m:02d}月{d:02d}日 {hh:02d}:{mm:02d}</source>
-        <translation type="unfinished"></translation>
+        <translation>{y}-{m:02d}-{d:02d} {hh:02d}:{mm:02d}</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/reports/signin.py" line="58"/>
+        <source>开标签到表</source>
+        <translation>Opening sign-in sheet</translation>
     </message>
     <message>
         <location filename="../../venue_client/reports/signin.py" line="59"/>
-        <source>开标签到表</source>
-        <translation type="unfinished"></translation>
+        <source>评标专家签到表</source>
+        <translation>Expert sign-in sheet</translation>
     </message>
     <message>
-        <location filename="../../venue_client/reports/signin.py" line="60"/>
-        <source>评标专家签到表</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../venue_client/reports/signin.py" line="61"/>
+        <source>项目编号</source>
+        <translation>Project no.</translation>
     </message>
     <message>
         <location filename="../../venue_client/reports/signin.py" line="62"/>
-        <source>项目编号</source>
-        <translation type="unfinished">Project code</translation>
+        <source>项目名称</source>
+        <translation>Project</translation>
     </message>
     <message>
         <location filename="../../venue_client/reports/signin.py" line="63"/>
-        <source>项目名称</source>
-        <translation type="unfinished"></translation>
+        <source>标段（包）编号</source>
+        <translation>Section no.</translation>
     </message>
     <message>
         <location filename="../../venue_client/reports/signin.py" line="64"/>
-        <source>标段（包）编号</source>
-        <translation type="unfinished"></translation>
+        <source>标段（包）名称</source>
+        <translation>Section</translation>
     </message>
     <message>
-        <location filename="../../venue_client/reports/signin.py" line="65"/>
-        <source>标段（包）名称</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../venue_client/reports/signin.py" line="66"/>
+        <source>开标时间</source>
+        <translation>Opening time</translation>
     </message>
     <message>
         <location filename="../../venue_client/reports/signin.py" line="67"/>
-        <source>开标时间</source>
-        <translation type="unfinished">Opening time</translation>
+        <source>评标时间</source>
+        <translation>Evaluation time</translation>
     </message>
     <message>
-        <location filename="../../venue_client/reports/signin.py" line="68"/>
-        <source>评标时间</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../venue_client/reports/signin.py" line="70"/>
+        <source>开标室</source>
+        <translation>Opening room</translation>
     </message>
     <message>
         <location filename="../../venue_client/reports/signin.py" line="71"/>
-        <source>开标室</source>
-        <translation type="unfinished">Opening room</translation>
+        <source>评标室</source>
+        <translation>Evaluation room</translation>
     </message>
     <message>
-        <location filename="../../venue_client/reports/signin.py" line="72"/>
-        <source>评标室</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../venue_client/reports/signin.py" line="73"/>
+        <source>交易场所</source>
+        <translation>Venue</translation>
     </message>
     <message>
         <location filename="../../venue_client/reports/signin.py" line="74"/>
-        <source>交易场所</source>
-        <translation type="unfinished"></translation>
+        <source>签到情况</source>
+        <translation>Attendance</translation>
     </message>
     <message>
         <location filename="../../venue_client/reports/signin.py" line="75"/>
-        <source>签到情况</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../venue_client/reports/signin.py" line="76"/>
         <source>应到 {expected} 人，已签到 {present} 人，其中迟到 {late} 人</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../venue_client/reports/signin.py" line="77"/>
-        <source>迟到</source>
-        <translation type="unfinished"></translation>
+        <translation>Expected {expected}, checked in {present}, late {late}</translation>
     </message>
     <message>
         <location filename="../../venue_client/reports/signin.py" line="78"/>
+        <source>迟到</source>
+        <translation>Late</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/reports/signin.py" line="79"/>
         <source>注：证件号码已作脱敏处理；签到时间为北京时间；本表由系统根据现场签到记录生成。</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../venue_client/reports/signin.py" line="81"/>
-        <source>经办人（签字）：</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../venue_client/reports/signin.py" line="82"/>
-        <source>监督人（签字）：</source>
-        <translation type="unfinished"></translation>
+        <translation>Note: ID numbers are masked; times are Beijing time; this sheet is generated from the check-in records.</translation>
     </message>
     <message>
         <location filename="../../venue_client/reports/signin.py" line="83"/>
-        <source>日期：</source>
-        <translation type="unfinished"></translation>
+        <source>经办人（签字）：</source>
+        <translation>Staff (signature):</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/reports/signin.py" line="84"/>
+        <source>监督人（签字）：</source>
+        <translation>Supervisor (signature):</translation>
     </message>
     <message>
         <location filename="../../venue_client/reports/signin.py" line="85"/>
-        <source>序号</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../venue_client/reports/signin.py" line="86"/>
-        <source>单位</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../venue_client/reports/signin.py" line="87"/>
-        <source>姓名</source>
-        <translation type="unfinished"></translation>
+        <source>日期：</source>
+        <translation>Date:</translation>
     </message>
     <message>
         <location filename="../../venue_client/reports/signin.py" line="88"/>
-        <source>身份</source>
-        <translation type="unfinished"></translation>
+        <source>序号</source>
+        <translation>No.</translation>
     </message>
     <message>
         <location filename="../../venue_client/reports/signin.py" line="89"/>
-        <source>证件号（脱敏）</source>
-        <translation type="unfinished"></translation>
+        <source>单位</source>
+        <translation>Company</translation>
     </message>
     <message>
         <location filename="../../venue_client/reports/signin.py" line="90"/>
-        <source>签到时间</source>
-        <translation type="unfinished"></translation>
+        <source>姓名</source>
+        <translation>Name</translation>
     </message>
     <message>
         <location filename="../../venue_client/reports/signin.py" line="91"/>
-        <source>方式</source>
-        <translation type="unfinished"></translation>
+        <source>身份</source>
+        <translation>Role</translation>
     </message>
     <message>
         <location filename="../../venue_client/reports/signin.py" line="92"/>
-        <source>人脸比对</source>
-        <translation type="unfinished"></translation>
+        <source>证件号（脱敏）</source>
+        <translation>ID number (masked)</translation>
     </message>
     <message>
         <location filename="../../venue_client/reports/signin.py" line="93"/>
-        <source>备注</source>
-        <translation type="unfinished"></translation>
+        <source>签到时间</source>
+        <translation>Checked in</translation>
     </message>
     <message>
         <location filename="../../venue_client/reports/signin.py" line="94"/>
-        <source>照片</source>
-        <translation type="unfinished">Photo</translation>
+        <source>方式</source>
+        <translation>Method</translation>
     </message>
     <message>
         <location filename="../../venue_client/reports/signin.py" line="95"/>
+        <source>人脸比对</source>
+        <translation>Face match</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/reports/signin.py" line="96"/>
+        <source>备注</source>
+        <translation>Remarks</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/reports/signin.py" line="97"/>
+        <source>照片</source>
+        <translation>Photo</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/reports/signin.py" line="98"/>
         <source>签名</source>
-        <translation type="unfinished"></translation>
+        <translation>Signature</translation>
     </message>
 </context>
 <context>

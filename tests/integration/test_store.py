@@ -217,7 +217,9 @@ FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "db"
 
 
 @pytest.mark.parametrize("revision", ["0001"])
-def test_old_database_files_upgrade_with_backup_and_intact_log(tmp_path: Path, revision: str) -> None:
+def test_old_database_files_upgrade_with_backup_and_intact_log(
+    tmp_path: Path, revision: str
+) -> None:
     """Every kept old-schema file upgrades to head: backed up first, data and audit log intact."""
     from venue_client.config import load_settings
     from venue_client.services.audit import AuditService
@@ -226,7 +228,9 @@ def test_old_database_files_upgrade_with_backup_and_intact_log(tmp_path: Path, r
     data = tmp_path / "data"
     (data / "audit").mkdir(parents=True)
     shutil.copy(FIXTURES / f"venue-{revision}.db", data / "venue.db")
-    shutil.copy(FIXTURES / f"venue-{revision}.checkpoint.note", data / "audit" / "latest-checkpoint.note")
+    shutil.copy(
+        FIXTURES / f"venue-{revision}.checkpoint.note", data / "audit" / "latest-checkpoint.note"
+    )
     vkey = (FIXTURES / f"venue-{revision}.vkey").read_text("utf-8").strip()
     ctx = open_context(load_settings(data_dir=data, env={}))
     try:

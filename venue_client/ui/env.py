@@ -1,5 +1,6 @@
 """What every page needs, built once by the composition root: the services, the
-background-task queue, the event bridge and the signed-in user."""
+background-task queue, the event bridge, the signed-in user and (when the app
+watches devices) the device registry."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from datetime import date
 
 from venue_client.services.audit import AuditService
 from venue_client.services.context import AppContext
+from venue_client.services.devices import DeviceRegistry
 from venue_client.services.schedule import ScheduleService
 from venue_client.services.users import UserInfo, UserService
 from venue_client.ui.bridge import EventBridge
@@ -24,6 +26,7 @@ class UiEnv:
     schedule: ScheduleService = field(init=False)
     audit: AuditService = field(init=False)
     user: UserInfo | None = None
+    devices: DeviceRegistry | None = None  # None: no devices watched (screenshots, tests)
 
     def __post_init__(self) -> None:
         self.users = UserService(self.ctx)
