@@ -126,3 +126,22 @@ def _as_date(value: Any) -> date:
         return value
     text = str(value).replace("-", "")
     return date(int(text[:4]), int(text[4:6]), int(text[6:8]))
+
+
+def card_for(id_number: str, name: str) -> IdCard:
+    """A card for a given person (demo mode: someone on a session's list), the birth
+    date and sex read from the number, valid for ten more years."""
+    birth = date(int(id_number[6:10]), int(id_number[10:12]), int(id_number[12:14]))
+    sex = "M" if int(id_number[16]) % 2 else "F"
+    today = date.today()
+    return card_from_dict(
+        {
+            "name": name,
+            "sex": sex,
+            "birth": birth.isoformat(),
+            "id_number": id_number,
+            "address": "浙江省杭州市（演示地址）",
+            "valid_from": today.replace(year=today.year - 1).isoformat(),
+            "valid_to": today.replace(year=today.year + 9).isoformat(),
+        }
+    )

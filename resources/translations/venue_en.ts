@@ -354,32 +354,37 @@
 <context>
     <name>CheckInPage</name>
     <message>
-        <location filename="../../venue_client/ui/pages/checkin.py" line="72"/>
+        <location filename="../../venue_client/ui/pages/checkin.py" line="73"/>
         <source>签到台</source>
         <translation>Check-in desk</translation>
     </message>
     <message>
-        <location filename="../../venue_client/ui/pages/checkin.py" line="76"/>
+        <location filename="../../venue_client/ui/pages/checkin.py" line="77"/>
         <source>场次 (F3)</source>
         <translation>Session (F3)</translation>
     </message>
     <message>
-        <location filename="../../venue_client/ui/pages/checkin.py" line="83"/>
+        <location filename="../../venue_client/ui/pages/checkin.py" line="84"/>
         <source>手工录入 (F2)</source>
         <translation>Type in (F2)</translation>
     </message>
     <message>
-        <location filename="../../venue_client/ui/pages/checkin.py" line="85"/>
+        <location filename="../../venue_client/ui/pages/checkin.py" line="86"/>
         <source>刷新 (F5)</source>
         <translation>Refresh (F5)</translation>
     </message>
     <message>
-        <location filename="../../venue_client/ui/pages/checkin.py" line="117"/>
+        <location filename="../../venue_client/ui/pages/checkin.py" line="89"/>
+        <source>演示：放身份证 (F9)</source>
+        <translation>Demo: place an ID card (F9)</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/pages/checkin.py" line="124"/>
         <source>签到</source>
         <translation>Check-in</translation>
     </message>
     <message>
-        <location filename="../../venue_client/ui/pages/checkin.py" line="220"/>
+        <location filename="../../venue_client/ui/pages/checkin.py" line="245"/>
         <source>请先选择场次，再放置身份证</source>
         <translation>Choose the session first, then place the ID card</translation>
     </message>
@@ -1338,7 +1343,7 @@ For a screenshot only, use --screenshot FILE.png (needs no display).</translatio
     <message>
         <location filename="../../venue_client/crypto/certerrors.py" line="31"/>
         <source>证书中的统一社会信用代码 {actual} 与投标人 {expected} 不符</source>
-        <translation>The unified social credit code {actual} in the certificate does not match the bidder's {expected}</translation>
+        <translation>The unified social credit code {actual} in the certificate does not match the bidder&apos;s {expected}</translation>
     </message>
     <message>
         <location filename="../../venue_client/crypto/certerrors.py" line="34"/>
@@ -1368,7 +1373,7 @@ For a screenshot only, use --screenshot FILE.png (needs no display).</translatio
     <message>
         <location filename="../../venue_client/crypto/certerrors.py" line="41"/>
         <source>这是 CA 证书，不是投标人的证书</source>
-        <translation>This is a CA certificate, not a bidder's certificate</translation>
+        <translation>This is a CA certificate, not a bidder&apos;s certificate</translation>
     </message>
     <message>
         <location filename="../../venue_client/crypto/certerrors.py" line="42"/>
@@ -1759,7 +1764,7 @@ For a screenshot only, use --screenshot FILE.png (needs no display).</translatio
     <message>
         <location filename="../../venue_client/cli_parser.py" line="167"/>
         <source>生成场次的签到表</source>
-        <translation>write a session's sign-in sheet</translation>
+        <translation>write a session&apos;s sign-in sheet</translation>
     </message>
     <message>
         <location filename="../../venue_client/cli_parser.py" line="170"/>
@@ -1946,57 +1951,57 @@ For a screenshot only, use --screenshot FILE.png (needs no display).</translatio
 <context>
     <name>devices</name>
     <message>
-        <location filename="../../venue_client/services/devices.py" line="26"/>
+        <location filename="../../venue_client/services/devices.py" line="27"/>
         <source>未配置</source>
         <translation>not configured</translation>
     </message>
     <message>
-        <location filename="../../venue_client/services/devices.py" line="27"/>
+        <location filename="../../venue_client/services/devices.py" line="28"/>
         <source>模拟设备</source>
         <translation>simulated</translation>
     </message>
     <message>
-        <location filename="../../venue_client/services/devices.py" line="28"/>
+        <location filename="../../venue_client/services/devices.py" line="29"/>
         <source>找不到 PKCS#11 模块 {path}</source>
         <translation>PKCS#11 module {path} not found</translation>
     </message>
     <message>
-        <location filename="../../venue_client/services/devices.py" line="29"/>
+        <location filename="../../venue_client/services/devices.py" line="30"/>
         <source>未插入加密锁</source>
         <translation>no USB key inserted</translation>
     </message>
     <message>
-        <location filename="../../venue_client/services/devices.py" line="30"/>
+        <location filename="../../venue_client/services/devices.py" line="31"/>
         <source>已插入 {count} 个加密锁</source>
         <translation>{count} USB keys inserted</translation>
     </message>
     <message>
-        <location filename="../../venue_client/services/devices.py" line="31"/>
+        <location filename="../../venue_client/services/devices.py" line="32"/>
         <source>{error}</source>
         <translation>{error}</translation>
     </message>
     <message>
-        <location filename="../../venue_client/services/devices.py" line="32"/>
+        <location filename="../../venue_client/services/devices.py" line="33"/>
         <source>正在连接</source>
         <translation>connecting</translation>
     </message>
     <message>
-        <location filename="../../venue_client/services/devices.py" line="33"/>
+        <location filename="../../venue_client/services/devices.py" line="34"/>
         <source>{backend} 模型 {model}</source>
         <translation>{backend} model {model}</translation>
     </message>
     <message>
-        <location filename="../../venue_client/services/devices.py" line="35"/>
+        <location filename="../../venue_client/services/devices.py" line="36"/>
         <source>身份证读卡器</source>
         <translation>ID card reader</translation>
     </message>
     <message>
-        <location filename="../../venue_client/services/devices.py" line="36"/>
+        <location filename="../../venue_client/services/devices.py" line="37"/>
         <source>CA 锁</source>
         <translation>CA key</translation>
     </message>
     <message>
-        <location filename="../../venue_client/services/devices.py" line="37"/>
+        <location filename="../../venue_client/services/devices.py" line="38"/>
         <source>人证比对</source>
         <translation>Face comparison</translation>
     </message>

@@ -402,3 +402,38 @@ def test_the_desk_remembers_its_session_and_shows_reader_faults(qtbot, desk, mak
     page = again.shell.pages["checkin"]
     qtbot.waitUntil(lambda: page.roster is not None, timeout=TIMEOUT)
     assert page.picker.ref == desk.ref
+
+
+def test_demo_button_lays_a_listed_persons_card_on_the_simulated_reader(qtbot, make_window):
+    """`make run`: with the simulated reader, F9 puts the next listed person's card on it."""
+    window = make_window()
+    ctx = window.env.ctx
+    registry = DeviceRegistry(
+        replace(ctx.settings, devices=DeviceSettings(idcard="sim://")), ctx.bus
+    )
+    registry.start()
+    window.env.devices = registry
+    page = window.shell.pages["checkin"]
+    try:
+        sessions = window.env.schedule.sessions(window.env.today())
+        ref = next(
+            (s.id for s in sessions if s.kind == "opening" and s.section_code.endswith("001001")),
+            "",
+        )
+        if not ref:
+            pytest.skip("the demo opening session falls on another day")
+        login(qtbot, window, "desk")
+        qtbot.waitUntil(lambda: page.picker.count() > 0, timeout=TIMEOUT)
+        page.picker.choose(ref)
+        qtbot.waitUntil(
+            lambda: page.roster is not None and page.roster.session == ref, timeout=TIMEOUT
+        )
+        qtbot.waitUntil(page.demo_button.isVisible, timeout=TIMEOUT)
+        first = page.roster.rows[0].person
+        qtbot.keyClick(page, Qt.Key.Key_F9)
+        # No face backend here: the result asks for the supervisor, naming the person.
+        qtbot.waitUntil(lambda: page.result.state == "review", timeout=TIMEOUT)
+        assert page.last is not None and page.last.verdict.person == first
+    finally:
+        page.watcher.shutdown()
+        registry.stop()

@@ -23,6 +23,7 @@ from venue_client.services.events import EventBus
 log = logging.getLogger(__name__)
 
 SIM = "sim://"
+DEMO_LIFT_SECONDS = 0.8  # longer than two polls of the desk's card watcher
 M_NOT_CONFIGURED = QT_TRANSLATE_NOOP("devices", "未配置")
 M_SIMULATED = QT_TRANSLATE_NOOP("devices", "模拟设备")
 M_MODULE_MISSING = QT_TRANSLATE_NOOP("devices", "找不到 PKCS#11 模块 {path}")
@@ -95,6 +96,19 @@ class IdCardDevice:
         return DeviceStatus(
             self.key, self.kind, state, Message(M_SIMULATED) if self.simulator else None
         )
+
+    def place_demo_card(self, id_number: str, name: str) -> None:
+        """Demo mode: lift the card on the simulated reader, then place this person's
+        card after ``lift_seconds`` (as a person would), so the desk sees a new card."""
+        if self.simulator is None:
+            return
+        from drivers.idcard.deck import card_for
+
+        card = card_for(id_number, name)
+        self.simulator.lift()
+        timer = threading.Timer(DEMO_LIFT_SECONDS, self.simulator.place, args=(card,))
+        timer.daemon = True
+        timer.start()
 
     def close(self) -> None:
         self.reader.close()

@@ -49,6 +49,7 @@ class CheckInPage(Page):
         self.dialog: QDialog | None = None
         self._loading = self._again = False
         self._queued: Any = None  # a card read while a check-in was still running
+        self._demo_turn = 0
         self.outer.addLayout(self._top_bar())
         body = QHBoxLayout()
         body.setSpacing(12)
@@ -84,6 +85,11 @@ class CheckInPage(Page):
         self.manual_button.clicked.connect(self.manual_entry)
         self.refresh_button = QPushButton(self.tr("刷新 (F5)"))
         self.refresh_button.clicked.connect(self.reload)
+        # Demo mode only: lay a card of someone on the list on the simulated reader.
+        self.demo_button = QPushButton(self.tr("演示：放身份证 (F9)"))
+        self.demo_button.clicked.connect(self.place_demo_card)
+        self.demo_button.setVisible(False)
+        bar.addWidget(self.demo_button)
         bar.addWidget(self.manual_button)
         bar.addWidget(self.refresh_button)
         return bar
@@ -105,6 +111,7 @@ class CheckInPage(Page):
             (Qt.Key.Key_F3, self.picker.setFocus),
             (Qt.Key.Key_F4, self.confirm),
             (Qt.Key.Key_F5, self.reload),
+            (Qt.Key.Key_F9, self.place_demo_card),
             (Qt.Key.Key_Escape, self.cancel),
         )
         self.shortcuts = [QShortcut(QKeySequence(key), self, slot) for key, slot in keys]
@@ -124,6 +131,7 @@ class CheckInPage(Page):
         reader_device = registry.devices.get("idcard") if registry else None
         reader = getattr(reader_device, "reader", None)
         simulated = getattr(reader_device, "simulator", None) is not None
+        self.demo_button.setVisible(simulated)
         if reader is not self.watcher.reader or not self.watcher.announced:
             self.watcher.set_reader(reader, simulated=simulated)
         self.devices.show_face(self.verifier())
@@ -136,6 +144,23 @@ class CheckInPage(Page):
         if self.dialog is not None:
             self.dialog.reject()
         super().hideEvent(event)
+
+    def place_demo_card(self) -> None:
+        """Demo: the next person on the list who has not checked in puts their card on
+        the simulated reader (the previous card is lifted first, as a person would)."""
+        registry = self.env.devices
+        device = registry.devices.get("idcard") if registry else None
+        if (
+            getattr(device, "simulator", None) is None
+            or self.roster is None
+            or not self.roster.rows
+        ):
+            return
+        waiting = [r.person for r in self.roster.rows if r.checked_in_at is None]
+        people = waiting or [r.person for r in self.roster.rows]
+        person = people[self._demo_turn % len(people)]
+        self._demo_turn += 1
+        device.place_demo_card(person.id_number, person.name)  # type: ignore[union-attr]
 
     def _reader_status(self, text: str, ok: bool) -> None:
         """The reader's state under the camera; a fault also where people look."""
