@@ -365,8 +365,10 @@ class CheckInService:
         except IntegrityError:
             # Another desk sharing the database checked this person in first.
             existing = self.existing(ref, verdict.id_number)
+            if existing is None:  # some other constraint: not a race, a real error
+                raise
             already = Verdict(Outcome.ALREADY, person=verdict.person, id_number=verdict.id_number)
-            return Recorded(already, existing.id if existing else None, None)
+            return Recorded(already, existing.id, None)
 
     @staticmethod
     def _bidder_id(s: Session, opening_id: int, org_code: str) -> int | None:
