@@ -154,7 +154,9 @@ def test_console_script_runs(tmp_path: Path) -> None:
         check=False,
     )
     assert result.returncode == 0, result.stderr
-    assert "0001" in result.stdout
+    from venue_client.store.database import head_revision
+
+    assert head_revision() in result.stdout
 
 
 def test_english_output_comes_from_the_shared_catalogue(capsys: pytest.CaptureFixture[str]) -> None:
