@@ -7,7 +7,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+from PySide6.QtWidgets import QHeaderView, QTableView, QWidget
 
 from venue_client.domain.checkin import STATUS_ABSENT
 from venue_client.domain.identity import mask_id_number
@@ -17,6 +17,7 @@ from venue_client.ui.formatting import beijing
 from venue_client.ui.i18n import tr_text
 from venue_client.ui.labels import label
 from venue_client.ui.theme import FAILURE_RED, MUTED, SUCCESS_GREEN
+from venue_client.ui.widgets import style_table
 
 NAME, ID_NUMBER, COMPANY, ROLE, STATUS, METHOD, NOTE = range(7)
 Index = QModelIndex | QPersistentModelIndex
@@ -112,23 +113,12 @@ class RosterModel(QAbstractTableModel):
 
 
 def make_roster_view(model: RosterModel) -> QTableView:
-    """A calm, dense, read-only table like ``widgets.make_table``."""
+    """The roster: the house table look (``widgets.style_table``) on a model."""
     view = QTableView()
     view.setObjectName("checkinRoster")
     view.setModel(model)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setAlternatingRowColors(True)
-    view.setShowGrid(False)
-    view.setWordWrap(False)
-    view.verticalHeader().setVisible(False)
-    view.verticalHeader().setDefaultSectionSize(30)
-    header = view.horizontalHeader()
-    header.setHighlightSections(False)
-    header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    header.setSectionResizeMode(COMPANY, QHeaderView.ResizeMode.Stretch)
+    style_table(view)
+    view.horizontalHeader().setSectionResizeMode(COMPANY, QHeaderView.ResizeMode.Stretch)
     view.setStyleSheet(
         "QTableView { background: white; alternate-background-color: #F5F7FB; border: none;"
         " selection-background-color: #DCE6F7; selection-color: #1F2A3D; }"
