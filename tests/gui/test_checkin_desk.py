@@ -27,6 +27,7 @@ from venue_client.services.devices import DeviceRegistry, DeviceStatus
 from venue_client.services.users import UserService
 from venue_client.store.models import CheckIn, CheckInRefusal, CreditRestriction, OpeningSession
 from venue_client.ui.checkin.roster_model import METHOD, NOTE, STATUS
+from venue_client.ui.formatting import beijing
 from venue_client.ui.main_window import MainWindow
 from venue_client.ui.pages.checkin import CheckInPage
 
@@ -114,6 +115,20 @@ def card_for(person: ExpectedPerson, seed: int = 1) -> IdCard:
     return replace(make_card(random.Random(seed)), id_number=person.id_number, name=person.name)
 
 
+def demo_opening(window: Any) -> str:
+    """The demo opening due in ten minutes. Seeded just before midnight (Beijing time)
+    it falls on the next day: the desk then works on that day, as staff would."""
+    session = next(
+        s
+        for s in window.env.schedule.sessions(None)
+        if s.kind == "opening" and s.section_code.endswith("001001")
+    )
+    day = beijing(session.scheduled_at).date()
+    if day != window.env.today():
+        window.env.today = lambda: day
+    return session.id
+
+
 @pytest.fixture
 def desk(qtbot, make_window) -> Any:
     sim = IdCardSimulator(speed=20).start()
@@ -125,12 +140,7 @@ def desk(qtbot, make_window) -> Any:
     window.env.devices = registry
     page = window.shell.pages["checkin"]
     assert isinstance(page, CheckInPage)
-    sessions = window.env.schedule.sessions(window.env.today())
-    ref = next(
-        (s.id for s in sessions if s.kind == "opening" and s.section_code.endswith("001001")), ""
-    )
-    if not ref:  # seeded +10 min from now: on the next day only just before midnight
-        pytest.skip("the demo opening session falls on another day")
+    ref = demo_opening(window)
     login(qtbot, window, "desk")
     qtbot.waitUntil(lambda: page.picker.count() > 0, timeout=TIMEOUT)
     page.picker.choose(ref)
@@ -415,13 +425,7 @@ def test_demo_button_lays_a_listed_persons_card_on_the_simulated_reader(qtbot, m
     window.env.devices = registry
     page = window.shell.pages["checkin"]
     try:
-        sessions = window.env.schedule.sessions(window.env.today())
-        ref = next(
-            (s.id for s in sessions if s.kind == "opening" and s.section_code.endswith("001001")),
-            "",
-        )
-        if not ref:
-            pytest.skip("the demo opening session falls on another day")
+        ref = demo_opening(window)
         login(qtbot, window, "desk")
         qtbot.waitUntil(lambda: page.picker.count() > 0, timeout=TIMEOUT)
         page.picker.choose(ref)

@@ -11,9 +11,6 @@ from pathlib import Path
 import pytest
 
 SQLITE3 = shutil.which("sqlite3")
-pytestmark = pytest.mark.skipif(
-    SQLITE3 is None and False, reason="never skipped: the test command installs sqlite3"
-)
 
 
 def _admin(data: Path, *args: str) -> subprocess.CompletedProcess[str]:

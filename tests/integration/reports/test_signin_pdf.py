@@ -18,6 +18,7 @@ import cv2
 import numpy as np
 import pytest
 
+from tests.support.require import unavailable
 from venue_client.domain.errors import Text
 from venue_client.domain.identity import mask_id_number
 from venue_client.domain.synthetic import make_citizen_id, make_company_name, make_person_name
@@ -178,7 +179,7 @@ def test_truetype_font_is_embedded(one_row: tuple[Path, list[str]]) -> None:
     fonts = _tool("pdffonts", pdf).splitlines()[2:]
     assert fonts, "no fonts in the PDF"
     if font.kind != "truetype":
-        pytest.skip(f"no TrueType CJK font on this machine ({font.describe()})")
+        unavailable(f"no TrueType CJK font on this machine ({font.describe()})")
     assert all(line.split()[-5] == "yes" for line in fonts), fonts  # the "emb" column
     assert all("TrueType" in line for line in fonts), fonts
 
@@ -356,7 +357,7 @@ def test_cid_font_fallback(font_env: pytest.MonkeyPatch, tmp_path: Path) -> None
 def test_font_override_and_bad_override(font_env: pytest.MonkeyPatch, tmp_path: Path) -> None:
     default = cjk_font()
     if default.kind != "truetype" or default.path is None:
-        pytest.skip("no TrueType CJK font on this machine")
+        unavailable("no TrueType CJK font on this machine")
     font_env.setenv(FONT_ENV, f"{default.path}#2")
     chosen = cjk_font()
     assert (chosen.path, chosen.subfont_index) == (default.path, 2)
