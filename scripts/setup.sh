@@ -11,11 +11,11 @@ purpose=${1:-run}
 # cluster), Xvfb (real X screen), poppler (look at PDFs), sqlite3 (tamper tests),
 # SoftHSM2 as a real PKCS#11 token (with opensc's pkcs11-tool), a C compiler for
 # the stand-in WLT photo decoder, and GStreamer's RTSP server (run by the system
-# python3 through PyGObject) as a real camera on loopback; ffmpeg for benchmarks.
+# python3 through PyGObject) as a real camera on loopback; ffmpeg and age for benchmarks.
 runtime_pkgs=(fonts-wqy-zenhei libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1
   libdbus-1-3 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-xinerama0
   libxcb-randr0 libxcb-image0 libxcb-render-util0)
-test_pkgs=(postgresql xvfb poppler-utils poppler-data sqlite3 softhsm2 opensc gcc ffmpeg python3-gi
+test_pkgs=(postgresql xvfb poppler-utils poppler-data sqlite3 softhsm2 opensc gcc ffmpeg age python3-gi
   gir1.2-gst-rtsp-server-1.0 gstreamer1.0-plugins-base gstreamer1.0-plugins-good
   gstreamer1.0-plugins-bad)
 pkgs=("${runtime_pkgs[@]}")
