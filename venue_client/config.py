@@ -147,6 +147,42 @@ class DeviceSettings:
 
 
 @dataclass(frozen=True)
+class CheckinSettings:
+    ca_dir: str = field(
+        default="",
+        metadata={
+            "description": QT_TRANSLATE_NOOP(
+                "config", "受信任的 CA 证书与吊销列表目录，空则为数据目录下的 ca"
+            )
+        },
+    )
+    require_crl: str = field(
+        default="",
+        metadata={
+            "description": QT_TRANSLATE_NOOP(
+                "config", "on：没有有效吊销列表（CRL）时拒绝 CA 证书签到"
+            )
+        },
+    )
+    qr_keys: str = field(
+        default="",
+        metadata={
+            "description": QT_TRANSLATE_NOOP(
+                "config", "签发签到二维码的平台公钥（签名说明格式，多个以空格分隔）"
+            )
+        },
+    )
+    camera: str = field(
+        default="",
+        metadata={
+            "description": QT_TRANSLATE_NOOP(
+                "config", "签到台使用的摄像机名称，空则选名称含“签到”的摄像机"
+            )
+        },
+    )
+
+
+@dataclass(frozen=True)
 class Settings:
     data_dir: Path
     venue: VenueSettings = VenueSettings()
@@ -157,6 +193,7 @@ class Settings:
     ui: UiSettings = UiSettings()
     log: LogSettings = LogSettings()
     devices: DeviceSettings = DeviceSettings()
+    checkin: CheckinSettings = CheckinSettings()
     # The [face] table as written; drivers.face.FaceSettings checks it at load time.
     face: dict[str, Any] = field(default_factory=dict)
     source: Path | None = None
@@ -173,8 +210,24 @@ class Settings:
     def key_dir(self) -> Path:
         return self.data_dir / "keys"
 
+    @property
+    def ca_dir(self) -> Path:
+        return (
+            Path(self.checkin.ca_dir).expanduser() if self.checkin.ca_dir else self.data_dir / "ca"
+        )
 
-SECTIONS = ("venue", "workstation", "database", "audit", "auth", "ui", "log", "devices")
+
+SECTIONS = (
+    "venue",
+    "workstation",
+    "database",
+    "audit",
+    "auth",
+    "ui",
+    "log",
+    "devices",
+    "checkin",
+)
 _TYPE_NAMES = {int: QT_TRANSLATE_NOOP("config", "整数"), str: QT_TRANSLATE_NOOP("config", "文本")}
 
 

@@ -13,7 +13,7 @@ from datetime import date, datetime
 from enum import StrEnum
 
 from venue_client.domain.errors import QT_TRANSLATE_NOOP, Message, UserFacingError
-from venue_client.domain.identity import parse_citizen_id
+from venue_client.domain.identity import normalise_id_number, parse_citizen_id
 
 
 class Method(StrEnum):
@@ -63,6 +63,7 @@ STATUS_ABSENT = QT_TRANSLATE_NOOP("checkin", "未签到")
 R_INVALID_ID = QT_TRANSLATE_NOOP("checkin", "证件号码无效：{detail}")
 R_EXPIRED = QT_TRANSLATE_NOOP("checkin", "身份证已过有效期（{valid_to}）")
 R_UNKNOWN = QT_TRANSLATE_NOOP("checkin", "不在本场次名单中，请核对场次")
+R_CHOOSE_PERSON = QT_TRANSLATE_NOOP("checkin", "该投标人有多名代表，请选择签到的代表")
 R_WRONG_COMPANY = QT_TRANSLATE_NOOP("checkin", "证书单位与名单中的投标人不符")
 R_BANNED = QT_TRANSLATE_NOOP("checkin", "{subject}被列入失信惩戒名单（{reason}），不得签到")
 R_WARNING = QT_TRANSLATE_NOOP("checkin", "{subject}有信用警示（{reason}），需监标人确认")
@@ -116,16 +117,30 @@ class Verdict:
     refusal_code: str = ""
 
 
+def _identify_company(
+    proof: Proof, expected: list[ExpectedPerson]
+) -> tuple[ExpectedPerson, str] | Verdict:
+    """A company certificate names the bidder; the desk names the representative
+    when the bidder sent more than one."""
+    matches = [p for p in expected if p.company_code and p.company_code == proof.company_code]
+    if proof.id_number:  # the representative the desk chose for this company
+        matches = [p for p in matches if p.id_number == normalise_id_number(proof.id_number)]
+    if len(matches) > 1:
+        return Verdict(
+            Outcome.REFUSED, reasons=(Message(R_CHOOSE_PERSON),), refusal_code="ambiguous"
+        )
+    if not matches:
+        reason = R_WRONG_COMPANY if proof.company_code else R_UNKNOWN
+        return Verdict(Outcome.REFUSED, reasons=(Message(reason),), refusal_code="unknown")
+    return matches[0], matches[0].id_number
+
+
 def _identify(
     proof: Proof, expected: list[ExpectedPerson], today: date
 ) -> tuple[ExpectedPerson, str] | Verdict:
     """The expected person this proof names, or the refusal."""
     if proof.method is Method.CERTIFICATE:
-        matches = [p for p in expected if p.company_code and p.company_code == proof.company_code]
-        if len(matches) != 1:
-            reason = R_WRONG_COMPANY if proof.company_code else R_UNKNOWN
-            return Verdict(Outcome.REFUSED, reasons=(Message(reason),), refusal_code="unknown")
-        return matches[0], matches[0].id_number
+        return _identify_company(proof, expected)
     try:
         number = parse_citizen_id(proof.id_number, today=today).number
     except UserFacingError as exc:

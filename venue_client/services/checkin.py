@@ -5,25 +5,20 @@ row in one transaction. Overrides need a supervisor's credentials on the spot.""
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
 from cryptography import x509
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session
 
-from venue_client.crypto.certcheck import (
-    CertificateCheck,
-    CertificatePolicy,
-    certificate_uscc,
-    verify_company_certificate,
-    verify_possession,
-)
+from venue_client.audit.note import Verifier
+from venue_client.crypto.certcheck import CertificateCheck, CertificatePolicy
+from venue_client.crypto.qrpass import CheckInPass
 from venue_client.domain.checkin import (
-    ExpectedPerson,
     FaceResult,
-    Method,
     Outcome,
     Proof,
     Restriction,
@@ -31,7 +26,14 @@ from venue_client.domain.checkin import (
     assess,
 )
 from venue_client.domain.errors import QT_TRANSLATE_NOOP, UserFacingError
-from venue_client.domain.identity import mask_id_number, normalise_id_number
+from venue_client.domain.identity import mask_id_number
+from venue_client.services.checkin_proofs import assess_certificate, assess_pass
+from venue_client.services.checkin_roster import (
+    Roster,
+    candidates,
+    load_roster,
+    parse_session,
+)
 from venue_client.services.context import AppContext
 from venue_client.services.users import UserInfo, UserService
 from venue_client.services.vault import Vault
@@ -41,40 +43,13 @@ from venue_client.store.models import (
     CheckIn,
     CheckInRefusal,
     CreditRestriction,
-    EvaluationSession,
-    Expert,
     OpeningSession,
-    Representative,
-    Section,
 )
 
-E_SESSION = QT_TRANSLATE_NOOP("checkin", "找不到场次 {session}")
 E_NEEDS_SUPERVISOR = QT_TRANSLATE_NOOP("checkin", "此签到需监标人输入账号密码确认")
 E_NOT_SUPERVISOR = QT_TRANSLATE_NOOP("checkin", "{name} 不是监标人或分中心管理员，不能批准")
 E_SELF_APPROVAL = QT_TRANSLATE_NOOP("checkin", "操作员不能批准自己的签到操作，请由监标人确认")
 APPROVER_ROLES = (Role.SUPERVISOR, Role.MANAGER)
-
-
-@dataclass(frozen=True)
-class RosterRow:
-    person: ExpectedPerson
-    checked_in_at: datetime | None
-    method: str
-    late: bool
-    face_decision: str
-
-
-@dataclass(frozen=True)
-class Roster:
-    session: str
-    title: str
-    opening_time: datetime | None
-    rows: list[RosterRow]
-    refused: int
-
-    @property
-    def checked_in(self) -> int:
-        return sum(r.checked_in_at is not None for r in self.rows)
 
 
 @dataclass(frozen=True)
@@ -84,110 +59,14 @@ class Recorded:
     event_seq: int | None
 
 
-def parse_session(ref: str) -> tuple[str, int]:
-    kind = {"O": "opening", "E": "evaluation"}.get(ref[:1].upper())
-    if kind is None or not ref[1:].isdigit():
-        raise UserFacingError(E_SESSION, session=ref)
-    return kind, int(ref[1:])
-
-
 class CheckInService:
     def __init__(self, ctx: AppContext, vault: Vault | None = None) -> None:
         self.ctx = ctx
         self.vault = vault or Vault.open(ctx.settings.key_dir)
 
     # --- reading -----------------------------------------------------------------
-    def _load(self, s: Session, ref: str) -> tuple[str, int, Section, list[ExpectedPerson]]:
-        kind, sid = parse_session(ref)
-        if kind == "opening":
-            row = s.get(
-                OpeningSession,
-                sid,
-                options=[
-                    selectinload(OpeningSession.section)
-                    .selectinload(Section.bidders)
-                    .selectinload(Bidder.representatives)
-                ],
-            )
-            if row is None:
-                raise UserFacingError(E_SESSION, session=ref)
-            people = [
-                ExpectedPerson(r.id_number, r.name, "representative", b.org_code, b.name, r.id)
-                for b in row.section.bidders
-                for r in b.representatives
-            ]
-            return kind, sid, row.section, people
-        ev = s.get(EvaluationSession, sid, options=[selectinload(EvaluationSession.experts)])
-        if ev is None:
-            raise UserFacingError(E_SESSION, session=ref)
-        people = [
-            ExpectedPerson(e.id_number, e.name, "expert", e.employer_code, e.expert_type, e.id)
-            for e in ev.experts
-        ]
-        return kind, sid, ev.section, people
-
-    def _candidates(
-        self, s: Session, ref: str, proof: Proof
-    ) -> tuple[str, int, Section, list[ExpectedPerson]]:
-        """Only the expected people this proof can name (an indexed lookup, not the
-        whole list): by ID number, or by company for a certificate."""
-        kind, sid = parse_session(ref)
-        number = normalise_id_number(proof.id_number)
-        if kind == "opening":
-            opening = s.get(OpeningSession, sid)
-            if opening is None:
-                raise UserFacingError(E_SESSION, session=ref)
-            query = (
-                select(Representative, Bidder)
-                .join(Bidder, Representative.bidder_id == Bidder.id)
-                .where(Bidder.section_id == opening.section_id)
-            )
-            if proof.method is Method.CERTIFICATE:
-                query = query.where(Bidder.org_code == proof.company_code)
-            else:
-                query = query.where(Representative.id_number == number)
-            people = [
-                ExpectedPerson(r.id_number, r.name, "representative", b.org_code, b.name, r.id)
-                for r, b in s.execute(query).all()
-            ]
-            return kind, sid, opening.section, people
-        evaluation = s.get(EvaluationSession, sid)
-        if evaluation is None:
-            raise UserFacingError(E_SESSION, session=ref)
-        experts = select(Expert).where(Expert.session_id == sid, Expert.id_number == number)
-        people = [
-            ExpectedPerson(e.id_number, e.name, "expert", e.employer_code, e.expert_type, e.id)
-            for e in s.execute(experts).scalars()
-        ]
-        return kind, sid, evaluation.section, people
-
     def roster(self, ref: str) -> Roster:
-        with self.ctx.reading() as s:
-            kind, sid, section, people = self._load(s, ref)
-            done = {
-                c.id_number: c
-                for c in s.execute(
-                    select(CheckIn).where(CheckIn.session_kind == kind, CheckIn.session_id == sid)
-                ).scalars()
-            }
-            refused = s.execute(
-                select(func.count())
-                .select_from(CheckInRefusal)
-                .where(CheckInRefusal.session_kind == kind, CheckInRefusal.session_id == sid)
-            ).scalar_one()
-            rows = [
-                RosterRow(
-                    p,
-                    done[p.id_number].checked_in_at if p.id_number in done else None,
-                    done[p.id_number].method if p.id_number in done else "",
-                    done[p.id_number].late if p.id_number in done else False,
-                    done[p.id_number].face_decision if p.id_number in done else "",
-                )
-                for p in people
-            ]
-            title = f"{section.project.name} {section.name}"
-            opening = section.opening_time if kind == "opening" else None
-            return Roster(ref, title, opening, rows, int(refused))
+        return load_roster(self.ctx, ref)
 
     def assess(
         self,
@@ -200,7 +79,7 @@ class CheckInService:
     ) -> Verdict:
         now = now or self.ctx.clock.now()
         with self.ctx.reading() as s:
-            kind, sid, section, people = self._candidates(s, ref, proof)
+            kind, sid, section, people = candidates(s, ref, proof)
             subjects = {p.id_number for p in people} | {p.company_code for p in people}
             restrictions = [
                 Restriction(r.subject_code, r.kind, r.reason)
@@ -231,22 +110,27 @@ class CheckInService:
         *,
         policy: CertificatePolicy,
         venue: str,
+        id_number: str = "",
         now: datetime | None = None,
     ) -> tuple[Proof, Verdict, CertificateCheck | None]:
-        """A company CA certificate from a USB key: chain, validity, revocation and
-        USCC checked, possession proven by the token's signature of ``challenge``
-        (made with ``make_challenge(venue=venue, session=ref)``); then the usual rules."""
-        now = now or self.ctx.clock.now()
-        try:
-            uscc = certificate_uscc(cert)
-            check = verify_company_certificate(cert, expected_uscc=uscc, policy=policy, now=now)
-            verify_possession(cert, challenge, signature, venue=venue, session=ref.upper(), now=now)
-        except UserFacingError as exc:
-            proof = Proof(Method.CERTIFICATE)
-            refused = Verdict(Outcome.REFUSED, reasons=(exc.message,), refusal_code="certificate")
-            return proof, refused, None
-        proof = Proof(Method.CERTIFICATE, company_code=uscc)
-        return proof, self.assess(ref, proof, face=FaceResult.NOT_REQUIRED, now=now), check
+        """A company CA certificate from a USB key (see ``checkin_proofs``)."""
+        return assess_certificate(
+            self,
+            ref,
+            cert,
+            challenge,
+            signature,
+            policy=policy,
+            venue=venue,
+            id_number=id_number,
+            now=now,
+        )
+
+    def assess_pass(
+        self, ref: str, scanned: str, *, verifiers: Sequence[Verifier], now: datetime | None = None
+    ) -> tuple[Proof, Verdict, CheckInPass | None]:
+        """A check-in pass scanned from a QR code (see ``checkin_proofs``)."""
+        return assess_pass(self, ref, scanned, verifiers=verifiers, now=now)
 
     def existing(self, ref: str, id_number: str) -> CheckIn | None:
         kind, sid = parse_session(ref)
@@ -285,7 +169,11 @@ class CheckInService:
         face_backend: str = "",
         snapshot: bytes | None = None,
         approver: UserInfo | None = None,
+        evidence: Mapping[str, object] | None = None,
     ) -> Recorded:
+        """Write the check-in (or the refusal) with its audit event. ``evidence``: what
+        proved the identity besides the ID card (the certificate check, the QR token),
+        kept in the event as JSON-ready values."""
         kind, sid = parse_session(ref)
         if verdict.outcome is Outcome.ALREADY:
             existing = self.existing(ref, verdict.id_number)
@@ -311,10 +199,10 @@ class CheckInService:
                             operator_id=operator.id,
                         )
                     )
-                    seq = tx.record(
-                        "checkin.refused",
-                        {**base, "code": verdict.refusal_code, "method": str(proof.method)},
-                    )
+                    refusal = {**base, "code": verdict.refusal_code, "method": str(proof.method)}
+                    if evidence:
+                        refusal["evidence"] = dict(evidence)
+                    seq = tx.record("checkin.refused", refusal)
                     return Recorded(verdict, None, seq)
                 person = verdict.person
                 assert person is not None
@@ -356,6 +244,8 @@ class CheckInService:
                     "late": verdict.late,
                     "checked_in_at": now.isoformat(),
                 }
+                if evidence:
+                    payload["evidence"] = dict(evidence)
                 if approver is not None:
                     payload["approvals"] = sorted(str(a) for a in verdict.approvals)
                     payload["approved_by"] = approver.username

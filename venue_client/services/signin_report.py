@@ -17,7 +17,8 @@ from venue_client.domain.checkin import (
 )
 from venue_client.domain.identity import mask_id_number
 from venue_client.reports.signin import SigninRow, SigninSheet, write_signin_sheet
-from venue_client.services.checkin import CheckInService, parse_session
+from venue_client.services.checkin import CheckInService
+from venue_client.services.checkin_roster import parse_session
 from venue_client.services.schedule import ScheduleService
 from venue_client.store.models import CheckIn, PersonalBlob
 

@@ -17,7 +17,8 @@ from PySide6.QtCore import QObject, Signal
 
 from venue_client.domain.checkin import FaceResult, Method, Outcome, Proof, Verdict
 from venue_client.domain.errors import Message, UserFacingError
-from venue_client.services.checkin import CheckInService, Recorded, Roster
+from venue_client.services.checkin import CheckInService, Recorded
+from venue_client.services.checkin_roster import Roster
 from venue_client.services.users import UserInfo
 from venue_client.ui.checkin.face import FaceCheck, compare_face, snapshot_jpeg
 from venue_client.ui.checkin.texts import N_MANUAL

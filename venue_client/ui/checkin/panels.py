@@ -7,7 +7,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from venue_client.services.checkin import Roster
+from venue_client.services.checkin_roster import Roster
 from venue_client.services.schedule import SessionSummary
 from venue_client.ui.checkin.camera_view import CameraPreview
 from venue_client.ui.checkin.roster_model import RosterModel, make_roster_view

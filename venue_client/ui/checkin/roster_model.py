@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QHeaderView, QTableView, QWidget
 
 from venue_client.domain.checkin import STATUS_ABSENT
 from venue_client.domain.identity import mask_id_number
-from venue_client.services.checkin import RosterRow
+from venue_client.services.checkin_roster import RosterRow
 from venue_client.ui.checkin.texts import METHODS, ROLES
 from venue_client.ui.formatting import beijing
 from venue_client.ui.i18n import tr_text

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLa
 
 from venue_client.domain.checkin import Method, Outcome, Proof
 from venue_client.domain.errors import UserFacingError
-from venue_client.services.checkin import Roster
+from venue_client.services.checkin_roster import Roster
 from venue_client.services.schedule import SessionSummary
 from venue_client.services.users import UserInfo
 from venue_client.ui.checkin.camera_view import desk_camera
