@@ -228,6 +228,93 @@
     </message>
 </context>
 <context>
+    <name>CertificateDialog</name>
+    <message>
+        <location filename="../../venue_client/ui/checkin/certificate_dialog.py" line="74"/>
+        <source>CA 证书签到</source>
+        <translation>Check in with CA certificate</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/checkin/certificate_dialog.py" line="101"/>
+        <source>请插入投标人的 CA 锁（企业数字证书）</source>
+        <translation>Insert the bidder's CA key (company digital certificate)</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/checkin/certificate_dialog.py" line="114"/>
+        <source>签到代表</source>
+        <translation>Representative</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/checkin/certificate_dialog.py" line="125"/>
+        <source>由投标人代表输入 CA 锁 PIN</source>
+        <translation>The representative enters the CA key PIN</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/checkin/certificate_dialog.py" line="133"/>
+        <source>重新检测 (F5)</source>
+        <translation>Detect again (F5)</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/checkin/certificate_dialog.py" line="137"/>
+        <source>取消 (Esc)</source>
+        <translation>Cancel (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/checkin/certificate_dialog.py" line="138"/>
+        <source>签到 (Enter)</source>
+        <translation>Check in (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/checkin/certificate_dialog.py" line="149"/>
+        <source>正在检测 CA 锁…</source>
+        <translation>Detecting CA keys…</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/checkin/certificate_dialog.py" line="155"/>
+        <source>{label}（序列号 {serial}）</source>
+        <translation>{label} (serial {serial})</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/checkin/certificate_dialog.py" line="163"/>
+        <source>未检测到 CA 锁，请插入后按 F5 重新检测</source>
+        <translation>No CA key found. Insert one and press F5 to detect again</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/checkin/certificate_dialog.py" line="173"/>
+        <source>正在读取证书…</source>
+        <translation>Reading the certificate…</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/checkin/certificate_dialog.py" line="204"/>
+        <source>单位：-
+统一社会信用代码：-</source>
+        <translation>Company: -
+USCC: -</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/checkin/certificate_dialog.py" line="208"/>
+        <source>单位：{company}
+统一社会信用代码：{uscc}</source>
+        <translation>Company: {company}
+USCC: {uscc}</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/checkin/certificate_dialog.py" line="216"/>
+        <source>（证书单位不在本场次名单中）</source>
+        <translation>(the certificate's company is not on this session's list)</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/checkin/certificate_dialog.py" line="227"/>
+        <source>请输入 CA 锁 PIN</source>
+        <translation>Enter the CA key PIN</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/checkin/certificate_dialog.py" line="233"/>
+        <source>正在由 CA 锁签名验证…</source>
+        <translation>The CA key is signing the challenge…</translation>
+    </message>
+</context>
+<context>
     <name>CheckInDesk</name>
     <message>
         <location filename="../../venue_client/ui/checkin/texts.py" line="14"/>
@@ -301,6 +388,21 @@
         <translation>Card reader fault: {error}</translation>
     </message>
     <message>
+        <location filename="../../venue_client/ui/checkin/texts.py" line="35"/>
+        <source>本机未配置 CA 锁（[devices] token_module），不能进行 CA 证书签到</source>
+        <translation>No CA key module is configured on this PC ([devices] token_module); certificate check-in is not available</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/checkin/texts.py" line="38"/>
+        <source>正在核验 CA 证书</source>
+        <translation>Verifying the CA certificate</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/checkin/texts.py" line="39"/>
+        <source>正在核验签到二维码</source>
+        <translation>Verifying the check-in QR code</translation>
+    </message>
+    <message>
         <location filename="../../venue_client/ui/checkin/views.py" line="18"/>
         <source>需人工复核</source>
         <translation>Review needed</translation>
@@ -354,37 +456,52 @@
 <context>
     <name>CheckInPage</name>
     <message>
-        <location filename="../../venue_client/ui/pages/checkin.py" line="73"/>
+        <location filename="../../venue_client/ui/pages/checkin.py" line="75"/>
         <source>签到台</source>
         <translation>Check-in desk</translation>
     </message>
     <message>
-        <location filename="../../venue_client/ui/pages/checkin.py" line="77"/>
+        <location filename="../../venue_client/ui/pages/checkin.py" line="79"/>
         <source>场次 (F3)</source>
         <translation>Session (F3)</translation>
     </message>
     <message>
-        <location filename="../../venue_client/ui/pages/checkin.py" line="84"/>
+        <location filename="../../venue_client/ui/pages/checkin.py" line="86"/>
         <source>手工录入 (F2)</source>
         <translation>Type in (F2)</translation>
     </message>
     <message>
-        <location filename="../../venue_client/ui/pages/checkin.py" line="86"/>
+        <location filename="../../venue_client/ui/pages/checkin.py" line="88"/>
         <source>刷新 (F5)</source>
         <translation>Refresh (F5)</translation>
     </message>
     <message>
-        <location filename="../../venue_client/ui/pages/checkin.py" line="89"/>
+        <location filename="../../venue_client/ui/pages/checkin.py" line="91"/>
         <source>演示：放身份证 (F9)</source>
         <translation>Demo: place an ID card (F9)</translation>
     </message>
     <message>
-        <location filename="../../venue_client/ui/pages/checkin.py" line="124"/>
+        <location filename="../../venue_client/ui/pages/checkin.py" line="94"/>
+        <source>演示：扫签到码 (F10)</source>
+        <translation>Demo: scan a pass (F10)</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/pages/checkin.py" line="97"/>
+        <source>CA 证书 (F6)</source>
+        <translation>CA certificate (F6)</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/pages/checkin.py" line="99"/>
+        <source>二维码 (F7)</source>
+        <translation>QR code (F7)</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/pages/checkin.py" line="144"/>
         <source>签到</source>
         <translation>Check-in</translation>
     </message>
     <message>
-        <location filename="../../venue_client/ui/pages/checkin.py" line="245"/>
+        <location filename="../../venue_client/ui/pages/checkin.py" line="248"/>
         <source>请先选择场次，再放置身份证</source>
         <translation>Choose the session first, then place the ID card</translation>
     </message>
@@ -728,6 +845,34 @@
     </message>
 </context>
 <context>
+    <name>QrPassDialog</name>
+    <message>
+        <location filename="../../venue_client/ui/checkin/qr_dialog.py" line="27"/>
+        <source>二维码签到</source>
+        <translation>Check in with QR code</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/checkin/qr_dialog.py" line="32"/>
+        <source>请用扫码枪扫描交易平台签发的签到二维码</source>
+        <translation>Scan the check-in QR code issued by the trading platform</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/checkin/qr_dialog.py" line="36"/>
+        <source>二维码由平台签名，本机核验签名、场次与有效期后签到。</source>
+        <translation>The code is signed by the platform; this PC checks the signature, the session and the validity period before checking in.</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/checkin/qr_dialog.py" line="43"/>
+        <source>等待扫码…</source>
+        <translation>Waiting for a scan…</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/checkin/qr_dialog.py" line="48"/>
+        <source>取消 (Esc)</source>
+        <translation>Cancel (Esc)</translation>
+    </message>
+</context>
+<context>
     <name>RecordingsPage</name>
     <message>
         <location filename="../../venue_client/ui/pages/recordings.py" line="23"/>
@@ -900,47 +1045,47 @@
 <context>
     <name>RosterModel</name>
     <message>
-        <location filename="../../venue_client/ui/checkin/roster_model.py" line="34"/>
+        <location filename="../../venue_client/ui/checkin/roster_model.py" line="35"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../venue_client/ui/checkin/roster_model.py" line="35"/>
+        <location filename="../../venue_client/ui/checkin/roster_model.py" line="36"/>
         <source>证件号码</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../venue_client/ui/checkin/roster_model.py" line="36"/>
+        <location filename="../../venue_client/ui/checkin/roster_model.py" line="37"/>
         <source>单位</source>
         <translation>Company</translation>
     </message>
     <message>
-        <location filename="../../venue_client/ui/checkin/roster_model.py" line="37"/>
+        <location filename="../../venue_client/ui/checkin/roster_model.py" line="38"/>
         <source>身份</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../venue_client/ui/checkin/roster_model.py" line="38"/>
+        <location filename="../../venue_client/ui/checkin/roster_model.py" line="39"/>
         <source>签到状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../venue_client/ui/checkin/roster_model.py" line="39"/>
+        <location filename="../../venue_client/ui/checkin/roster_model.py" line="40"/>
         <source>方式</source>
         <translation>Method</translation>
     </message>
     <message>
-        <location filename="../../venue_client/ui/checkin/roster_model.py" line="40"/>
+        <location filename="../../venue_client/ui/checkin/roster_model.py" line="41"/>
         <source>备注</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../venue_client/ui/checkin/roster_model.py" line="87"/>
+        <location filename="../../venue_client/ui/checkin/roster_model.py" line="88"/>
         <source>已签到 {time}</source>
         <translation>Checked in {time}</translation>
     </message>
     <message>
-        <location filename="../../venue_client/ui/checkin/roster_model.py" line="94"/>
+        <location filename="../../venue_client/ui/checkin/roster_model.py" line="95"/>
         <source>迟到</source>
         <translation>Late</translation>
     </message>
@@ -1460,71 +1605,76 @@ For a screenshot only, use --screenshot FILE.png (needs no display).</translatio
     </message>
     <message>
         <location filename="../../venue_client/domain/checkin.py" line="66"/>
+        <source>该投标人有多名代表，请选择签到的代表</source>
+        <translation>This bidder has several representatives; choose the one checking in</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/domain/checkin.py" line="67"/>
         <source>证书单位与名单中的投标人不符</source>
         <translation>The certificate&apos;s company is not a bidder on the list</translation>
     </message>
     <message>
-        <location filename="../../venue_client/domain/checkin.py" line="67"/>
+        <location filename="../../venue_client/domain/checkin.py" line="68"/>
         <source>{subject}被列入失信惩戒名单（{reason}），不得签到</source>
         <translation>{subject} is on the credit blacklist ({reason}) and may not check in</translation>
     </message>
     <message>
-        <location filename="../../venue_client/domain/checkin.py" line="68"/>
+        <location filename="../../venue_client/domain/checkin.py" line="69"/>
         <source>{subject}有信用警示（{reason}），需监标人确认</source>
         <translation>{subject} has a credit warning ({reason}); a supervisor must confirm</translation>
     </message>
     <message>
-        <location filename="../../venue_client/domain/checkin.py" line="69"/>
+        <location filename="../../venue_client/domain/checkin.py" line="70"/>
         <source>手工录入证件号码，需监标人核验</source>
         <translation>ID number typed in by hand; a supervisor must verify</translation>
     </message>
     <message>
-        <location filename="../../venue_client/domain/checkin.py" line="70"/>
+        <location filename="../../venue_client/domain/checkin.py" line="71"/>
         <source>人脸比对相似度不足（{score}），需人工复核</source>
         <translation>Face similarity too low ({score}); needs manual review</translation>
     </message>
     <message>
-        <location filename="../../venue_client/domain/checkin.py" line="71"/>
+        <location filename="../../venue_client/domain/checkin.py" line="72"/>
         <source>人脸比对不通过（{score}），需监标人当场核验</source>
         <translation>Face comparison failed ({score}); a supervisor must verify on the spot</translation>
     </message>
     <message>
-        <location filename="../../venue_client/domain/checkin.py" line="72"/>
+        <location filename="../../venue_client/domain/checkin.py" line="73"/>
         <source>无法进行人脸比对，需人工核对证件照片</source>
         <translation>Face comparison unavailable; compare the ID photo by eye</translation>
     </message>
     <message>
-        <location filename="../../venue_client/domain/checkin.py" line="73"/>
+        <location filename="../../venue_client/domain/checkin.py" line="74"/>
         <source>开标时间已过，迟到签到需监标人确认</source>
         <translation>The opening time has passed; a late check-in needs a supervisor</translation>
     </message>
     <message>
-        <location filename="../../venue_client/domain/checkin.py" line="74"/>
+        <location filename="../../venue_client/domain/checkin.py" line="75"/>
         <source>本人</source>
         <translation>The person</translation>
     </message>
     <message>
-        <location filename="../../venue_client/domain/checkin.py" line="75"/>
+        <location filename="../../venue_client/domain/checkin.py" line="76"/>
         <source>所在单位</source>
         <translation>The company</translation>
     </message>
     <message>
-        <location filename="../../venue_client/services/checkin.py" line="51"/>
+        <location filename="../../venue_client/services/checkin_roster.py" line="28"/>
         <source>找不到场次 {session}</source>
         <translation>Session {session} not found</translation>
     </message>
     <message>
-        <location filename="../../venue_client/services/checkin.py" line="52"/>
+        <location filename="../../venue_client/services/checkin.py" line="49"/>
         <source>此签到需监标人输入账号密码确认</source>
         <translation>This check-in needs a supervisor&apos;s user name and password</translation>
     </message>
     <message>
-        <location filename="../../venue_client/services/checkin.py" line="53"/>
+        <location filename="../../venue_client/services/checkin.py" line="50"/>
         <source>{name} 不是监标人或分中心管理员，不能批准</source>
         <translation>{name} is not a supervisor or branch manager and cannot approve</translation>
     </message>
     <message>
-        <location filename="../../venue_client/services/checkin.py" line="54"/>
+        <location filename="../../venue_client/services/checkin.py" line="51"/>
         <source>操作员不能批准自己的签到操作，请由监标人确认</source>
         <translation>Operators cannot approve their own check-ins; a supervisor must confirm</translation>
     </message>
@@ -1925,12 +2075,32 @@ For a screenshot only, use --screenshot FILE.png (needs no display).</translatio
         <translation>Seconds between device health checks</translation>
     </message>
     <message>
+        <location filename="../../venue_client/config.py" line="154"/>
+        <source>受信任的 CA 证书与吊销列表目录，空则为数据目录下的 ca</source>
+        <translation>Directory of trusted CA certificates and CRLs; empty means ca in the data directory</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/config.py" line="162"/>
+        <source>on：没有有效吊销列表（CRL）时拒绝 CA 证书签到</source>
+        <translation>on: refuse certificate check-in when no current CRL is available</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/config.py" line="170"/>
+        <source>签发签到二维码的平台公钥（签名说明格式，多个以空格分隔）</source>
+        <translation>Platform public keys that sign check-in QR codes (signed-note verifier keys, separated by spaces)</translation>
+    </message>
+    <message>
         <location filename="../../venue_client/config.py" line="178"/>
+        <source>签到台使用的摄像机名称，空则选名称含“签到”的摄像机</source>
+        <translation>Name of the desk camera; empty picks a camera whose name contains 签到</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/config.py" line="231"/>
         <source>整数</source>
         <translation>an integer</translation>
     </message>
     <message>
-        <location filename="../../venue_client/config.py" line="178"/>
+        <location filename="../../venue_client/config.py" line="231"/>
         <source>文本</source>
         <translation>text</translation>
     </message>
@@ -2132,6 +2302,79 @@ For a screenshot only, use --screenshot FILE.png (needs no display).</translatio
         <location filename="../../drivers/token/softkeys.py" line="37"/>
         <source>请输入密钥文件“{path}”的密码</source>
         <translation>Enter the password of key file &quot;{path}&quot;</translation>
+    </message>
+</context>
+<context>
+    <name>envelope</name>
+    <message>
+        <location filename="../../venue_client/crypto/envelope_errors.py" line="14"/>
+        <source>不是可识别的投标文件加密格式</source>
+        <translation>Not a recognised bid envelope format</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/crypto/envelope_errors.py" line="15"/>
+        <source>投标文件加密结构损坏：{detail}</source>
+        <translation>The bid envelope is malformed: {detail}</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/crypto/envelope_errors.py" line="16"/>
+        <source>不支持的加密算法：{algorithm}</source>
+        <translation>Unsupported algorithm: {algorithm}</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/crypto/envelope_errors.py" line="17"/>
+        <source>所用密钥不是此投标文件的接收者（密钥错误），请使用投标时的数字证书</source>
+        <translation>This key is not a recipient of the bid (wrong key); use the certificate the bid was encrypted to</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/crypto/envelope_errors.py" line="20"/>
+        <source>无法用此密钥解开内容密钥（密钥错误或密钥块损坏）</source>
+        <translation>The content key cannot be unwrapped with this key (wrong key or damaged key block)</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/crypto/envelope_errors.py" line="21"/>
+        <source>投标文件密文校验失败（第 {chunk} 块），文件已被篡改或损坏</source>
+        <translation>The bid ciphertext failed authentication (chunk {chunk}); the file was altered or damaged</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/crypto/envelope_errors.py" line="24"/>
+        <source>投标文件不完整（在第 {offset} 字节处截断）</source>
+        <translation>The bid file is incomplete (truncated at byte {offset})</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/crypto/envelope_errors.py" line="25"/>
+        <source>投标文件末尾有多余数据（第 {offset} 字节起）</source>
+        <translation>The bid file has extra data at its end (from byte {offset})</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/crypto/envelope_errors.py" line="26"/>
+        <source>投标文件的 SHA-256 {actual} 与回执 {expected} 不符，文件与投标时不一致</source>
+        <translation>The bid file's SHA-256 {actual} does not match the receipt {expected}; the file is not the one submitted</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/crypto/envelope_errors.py" line="29"/>
+        <source>回执中的 SHA-256 无效：{value}</source>
+        <translation>The receipt's SHA-256 is invalid: {value}</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/crypto/envelope_errors.py" line="30"/>
+        <source>输出文件已存在：{path}</source>
+        <translation>The output file already exists: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/crypto/envelope_errors.py" line="31"/>
+        <source>无法写入解密后的文件：{path}（{reason}）</source>
+        <translation>Cannot write the decrypted file: {path} ({reason})</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/crypto/envelope_errors.py" line="32"/>
+        <source>此投标文件没有开标一览表</source>
+        <translation>This bid has no opening summary</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/crypto/envelope_errors.py" line="33"/>
+        <source>开标一览表内容无效：{detail}</source>
+        <translation>The opening summary is invalid: {detail}</translation>
     </message>
 </context>
 <context>
@@ -2732,6 +2975,344 @@ For a screenshot only, use --screenshot FILE.png (needs no display).</translatio
         <location filename="../../venue_client/ui/labels.py" line="57"/>
         <source>离线 · 连接中心平台失败</source>
         <translation>Offline · cannot reach the central platform</translation>
+    </message>
+</context>
+<context>
+    <name>opening</name>
+    <message>
+        <location filename="../../venue_client/domain/opening.py" line="103"/>
+        <source>未开始</source>
+        <translation>Not started</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/domain/opening.py" line="104"/>
+        <source>签到中</source>
+        <translation>Checking in</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/domain/opening.py" line="105"/>
+        <source>开标中</source>
+        <translation>Opening</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/domain/opening.py" line="106"/>
+        <location filename="../../venue_client/services/opening_record.py" line="40"/>
+        <source>解密中</source>
+        <translation>Decrypting</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/domain/opening.py" line="107"/>
+        <source>唱标中</source>
+        <translation>Reading out</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/domain/opening.py" line="108"/>
+        <source>签名确认</source>
+        <translation>Confirmation</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/domain/opening.py" line="109"/>
+        <source>已结束</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/domain/opening.py" line="110"/>
+        <source>不予开标（重新招标）</source>
+        <translation>Not opened (re-tender)</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/domain/opening.py" line="112"/>
+        <source>开标会当前状态为“{state}”，不能{action}</source>
+        <translation>The opening session is "{state}"; cannot {action}</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/domain/opening.py" line="113"/>
+        <source>标段已{status}，不能开标</source>
+        <translation>The section is {status}; it cannot be opened</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/domain/opening.py" line="114"/>
+        <source>未到开标时间（{time}），不能开标</source>
+        <translation>The opening time ({time}) has not been reached</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/domain/opening.py" line="115"/>
+        <source>解密截止时间（{deadline}）前仍有 {n} 份投标文件未解密，不能结束解密</source>
+        <translation>{n} bids are still not decrypted before the deadline ({deadline}); decryption cannot end yet</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/domain/opening.py" line="120"/>
+        <source>开始签到</source>
+        <translation>start check-in</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/domain/opening.py" line="121"/>
+        <location filename="../../venue_client/domain/opening.py" line="122"/>
+        <source>开标</source>
+        <translation>open</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/domain/opening.py" line="123"/>
+        <source>开始解密</source>
+        <translation>start decryption</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/domain/opening.py" line="124"/>
+        <source>结束解密</source>
+        <translation>end decryption</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/domain/opening.py" line="125"/>
+        <source>进入签名确认</source>
+        <translation>go to confirmation</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/domain/opening.py" line="126"/>
+        <source>结束开标会</source>
+        <translation>close the session</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/domain/opening.py" line="129"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/domain/opening.py" line="130"/>
+        <source>延期</source>
+        <translation>postponed</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/domain/opening.py" line="140"/>
+        <source>继续</source>
+        <translation>Continue</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/domain/opening_summary.py" line="15"/>
+        <source>投标报价无效：{value}</source>
+        <translation>Invalid bid price: {value}</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/domain/opening_summary.py" line="16"/>
+        <source>开标一览表缺少投标报价</source>
+        <translation>The opening summary has no bid price</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/services/opening.py" line="53"/>
+        <source>还有 {n} 条异议未答复，不能结束开标会</source>
+        <translation>{n} objections are not answered yet; the session cannot close</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/services/opening_common.py" line="26"/>
+        <source>找不到开标场次 {session}</source>
+        <translation>Opening session {session} not found</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/services/opening_common.py" line="27"/>
+        <source>{name} 不是监标人或分中心管理员，不能批准</source>
+        <translation>{name} is not a supervisor or branch manager and cannot approve</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/services/opening_common.py" line="28"/>
+        <source>操作员不能批准自己的操作，请由监标人确认</source>
+        <translation>Operators cannot approve their own actions; a supervisor must confirm</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/services/opening_common.py" line="29"/>
+        <source>此人不是本场开标已签到的投标人代表</source>
+        <translation>This person is not a checked-in bidder representative of this opening</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/services/opening_decrypt.py" line="37"/>
+        <source>当前不在解密阶段，不能解密投标文件</source>
+        <translation>Decryption is not open now</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/services/opening_decrypt.py" line="38"/>
+        <source>本场开标没有这份投标文件</source>
+        <translation>This bid is not part of this opening</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/services/opening_decrypt.py" line="39"/>
+        <source>这份投标文件已解密</source>
+        <translation>This bid is already decrypted</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/services/opening_decrypt.py" line="40"/>
+        <source>这份投标文件正在解密，请等待结果</source>
+        <translation>This bid is being decrypted; wait for the result</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/services/opening_decrypt.py" line="41"/>
+        <source>解密时间已于 {deadline} 截止，不再接受解密</source>
+        <translation>Decryption closed at {deadline}; no more attempts are accepted</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/services/opening_decrypt.py" line="42"/>
+        <source>使用平台备用密钥解密须经监标人批准</source>
+        <translation>Decryption with the platform backup key needs a supervisor's approval</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/services/opening_decrypt.py" line="43"/>
+        <source>该投标人的代表未签到，不能用其 CA 锁解密</source>
+        <translation>The bidder's representative has not checked in and cannot decrypt with the CA key</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/services/opening_decrypt.py" line="44"/>
+        <source>该投标人的代表迟到签到，按本场规则不能解密</source>
+        <translation>The bidder's representative checked in late and, under this session's rules, cannot decrypt</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/services/opening_decrypt.py" line="45"/>
+        <source>解密已结束，本次解密结果不予采用</source>
+        <translation>Decryption had closed; this result is not used</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/services/opening_hearing.py" line="23"/>
+        <source>开标记录尚未进入确认阶段</source>
+        <translation>The opening record is not yet up for confirmation</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/services/opening_hearing.py" line="24"/>
+        <source>{name} 已确认过开标记录</source>
+        <translation>{name} has already confirmed the opening record</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/services/opening_hearing.py" line="25"/>
+        <source>签名确认须附签名</source>
+        <translation>A signature confirmation needs the signature</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/services/opening_hearing.py" line="26"/>
+        <source>当前阶段不受理异议</source>
+        <translation>Objections are not accepted at this stage</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/services/opening_hearing.py" line="27"/>
+        <source>请填写内容</source>
+        <translation>Please fill in the text</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/services/opening_hearing.py" line="28"/>
+        <source>本场开标没有这条异议</source>
+        <translation>This objection is not part of this opening</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/services/opening_hearing.py" line="29"/>
+        <source>这条异议已答复</source>
+        <translation>This objection has already been answered</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/services/opening_record.py" line="28"/>
+        <source>密钥错误</source>
+        <translation>Wrong key</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/services/opening_record.py" line="29"/>
+        <source>未提供可用密钥</source>
+        <translation>No usable key</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/services/opening_record.py" line="30"/>
+        <source>投标文件密文损坏</source>
+        <translation>Corrupt ciphertext</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/services/opening_record.py" line="31"/>
+        <source>投标文件与回执不符</source>
+        <translation>Bid does not match its receipt</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/services/opening_record.py" line="32"/>
+        <source>解密时间已截止</source>
+        <translation>Deadline passed</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/services/opening_record.py" line="33"/>
+        <source>其他原因</source>
+        <translation>Other cause</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/services/opening_record.py" line="36"/>
+        <source>解密成功</source>
+        <translation>Decrypted</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/services/opening_record.py" line="37"/>
+        <source>视为撤销投标文件</source>
+        <translation>Treated as withdrawn</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/services/opening_record.py" line="38"/>
+        <source>视为撤回投标文件</source>
+        <translation>Treated as retracted</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/services/opening_record.py" line="39"/>
+        <source>未解密</source>
+        <translation>Not decrypted</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/services/opening_record.py" line="41"/>
+        <source>解密失败</source>
+        <translation>Decryption failed</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/services/opening_record.py" line="43"/>
+        <source>使用平台备用密钥解密（监标人 {name} 批准）</source>
+        <translation>Decrypted with the platform backup key (approved by supervisor {name})</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/services/opening_record.py" line="44"/>
+        <source>投标人代表迟到签到</source>
+        <translation>Representative checked in late</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/services/opening_record.py" line="45"/>
+        <source>{result}：{cause}</source>
+        <translation>{result}: {cause}</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/services/opening_record.py" line="46"/>
+        <source>投标人代表未到场</source>
+        <translation>Representative absent</translation>
+    </message>
+</context>
+<context>
+    <name>qrpass</name>
+    <message>
+        <location filename="../../venue_client/crypto/qrpass.py" line="46"/>
+        <source>这不是交易平台签发的签到二维码</source>
+        <translation>This is not a check-in code issued by the trading platform</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/crypto/qrpass.py" line="47"/>
+        <source>签到二维码内容损坏：{detail}</source>
+        <translation>The check-in code is damaged: {detail}</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/crypto/qrpass.py" line="48"/>
+        <source>签到二维码的签名无效或不是受信任的平台签发</source>
+        <translation>The check-in code's signature is invalid or not from a trusted platform</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/crypto/qrpass.py" line="49"/>
+        <source>本机未配置签到二维码的平台公钥（[checkin] qr_keys）</source>
+        <translation>No platform key for check-in codes is configured on this PC ([checkin] qr_keys)</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/crypto/qrpass.py" line="50"/>
+        <source>此二维码属于标段 {section}，不是本场次</source>
+        <translation>This code is for section {section}, not this session</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/crypto/qrpass.py" line="51"/>
+        <source>此二维码自 {start} 起有效</source>
+        <translation>This code is valid from {start}</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/crypto/qrpass.py" line="52"/>
+        <source>此二维码已于 {end} 失效</source>
+        <translation>This code expired at {end}</translation>
     </message>
 </context>
 <context>

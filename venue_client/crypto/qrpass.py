@@ -67,7 +67,7 @@ class CheckInPass:
     pass_id: str
     signed_by: str  # the key name that signed it
 
-    def evidence(self) -> dict[str, str]:
+    def evidence(self) -> dict[str, object]:
         """What the check-in record keeps about the pass."""
         return {
             "proof": "qr",

@@ -125,6 +125,9 @@ class TokenDevice:
     def __init__(self, settings: DeviceSettings) -> None:
         self.path = settings.token_module
         self.module: Any = None
+        self._demo_ca: Any = None
+        self._simulated: tuple[tuple[str, str], ...] = ()
+        self._lock = threading.Lock()
 
     def check(self) -> DeviceStatus:
         if self.path == SIM:
@@ -145,7 +148,38 @@ class TokenDevice:
             return DeviceStatus(self.key, self.kind, "absent", Message(M_NO_TOKEN))
         return DeviceStatus(self.key, self.kind, "ok", Message(M_TOKENS, count=len(tokens)))
 
+    def source(self, bidders: Sequence[tuple[str, str]] = ()) -> Any:
+        """Where USB keys are found (``tokens()``, ``open_token(label)``): the PKCS#11
+        module, or with ``sim://`` a simulator holding one key per bidder
+        (name, USCC) issued by the demo CA. Blocks: call it on a worker thread."""
+        if self.path != SIM:
+            from drivers.token import Pkcs11Module
+
+            if self.module is None:
+                self.module = Pkcs11Module(self.path)
+            return self.module
+        from drivers.token import DemoCa, TokenSimulator
+        from drivers.token.simulator import SimBidder
+
+        wanted = tuple(bidders)
+        with self._lock:
+            if self._demo_ca is None:
+                self._demo_ca = DemoCa()
+            if self.module is None or self._simulated != wanted:
+                if self.module is not None:
+                    self.module.close()
+                people = [SimBidder(name, uscc) for name, uscc in wanted]
+                self.module = TokenSimulator(people, ca=self._demo_ca)
+                self._simulated = wanted
+            return self.module
+
+    def trusted_roots(self) -> list[Any]:
+        """The demo CA's root when keys are simulated (trusted in demo mode only)."""
+        return [self._demo_ca.certificate] if self._demo_ca is not None else []
+
     def close(self) -> None:
+        if self.path == SIM and self.module is not None:
+            self.module.close()
         self.module = None
 
 

@@ -15,12 +15,20 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
+from venue_client.crypto.qrpass import verifiers_from
 from venue_client.domain.checkin import FaceResult, Method, Outcome, Proof, Verdict
 from venue_client.domain.errors import Message, UserFacingError
+from venue_client.services.certsignin import SignedChallenge, certificate_policy
 from venue_client.services.checkin import CheckInService, Recorded
 from venue_client.services.checkin_roster import Roster
 from venue_client.services.users import UserInfo
 from venue_client.ui.checkin.face import FaceCheck, compare_face, snapshot_jpeg
+from venue_client.ui.checkin.keys import (
+    certificate_facts,
+    demo_pass_keys,
+    token_device,
+    venue_identity,
+)
 from venue_client.ui.checkin.texts import N_MANUAL
 from venue_client.ui.env import UiEnv
 from venue_client.ui.i18n import error_message
@@ -37,6 +45,7 @@ class Attempt:
     verdict: Verdict
     card_name: str = ""  # the name read from the card (strangers are not on the roster)
     snapshot: bytes | None = None
+    evidence: dict[str, object] | None = None  # the certificate check or the QR pass
     recorded: Recorded | None = None
     checked_in_at: datetime | None = None
     approver: UserInfo | None = None
@@ -115,11 +124,61 @@ class CheckInFlow(QObject):
             service = self.service()
             verdict = service.assess(ref, proof, face=face.result, face_score=face.score)
             attempt = Attempt(ref, proof, face, verdict, card_name, snapshot)
-            if verdict.outcome in (Outcome.PASSED, Outcome.REFUSED):
-                attempt = self._record(attempt, operator, None)
-            return self._with_existing(attempt)
+            return self._settle(attempt, operator)
 
         self._run(job)
+
+    def check_certificate(self, ref: str, signed: SignedChallenge, id_number: str) -> None:
+        """A company certificate presented on a USB key, its challenge signed."""
+        operator = self.env.user
+        if operator is None:
+            return
+        settings = self.env.ctx.settings
+
+        def job() -> Attempt:
+            device = token_device(self.env)
+            roots = device.trusted_roots() if device is not None else []
+            service = self.service()
+            proof, verdict, check = service.assess_certificate(
+                ref,
+                signed.certificate,
+                signed.challenge,
+                signed.signature,
+                policy=certificate_policy(settings, roots),
+                venue=venue_identity(self.env),
+                id_number=id_number,
+            )
+            evidence = check.to_record() if check is not None else certificate_facts(signed)
+            face = FaceCheck(FaceResult.NOT_REQUIRED)
+            attempt = Attempt(ref, proof, face, verdict, evidence=dict(evidence))
+            return self._settle(attempt, operator)
+
+        self._run(job)
+
+    def check_pass(self, ref: str, scanned: str, frames: Sequence[Any] = ()) -> None:
+        """A check-in pass read from its QR code (a scanner types it in)."""
+        operator = self.env.user
+        if operator is None:
+            return
+        frames = list(frames)
+        keys_text = self.env.ctx.settings.checkin.qr_keys
+
+        def job() -> Attempt:
+            keys = verifiers_from(keys_text) + demo_pass_keys(self.env)
+            proof, verdict, found = self.service().assess_pass(ref, scanned, verifiers=keys)
+            snapshot = snapshot_jpeg(frames[-1]) if frames else None
+            evidence = dict(found.evidence()) if found is not None else None
+            face = FaceCheck(FaceResult.NOT_REQUIRED)
+            attempt = Attempt(ref, proof, face, verdict, snapshot=snapshot, evidence=evidence)
+            return self._settle(attempt, operator)
+
+        self._run(job)
+
+    def _settle(self, attempt: Attempt, operator: UserInfo) -> Attempt:
+        """Record at once what needs no supervisor; add the record's time."""
+        if attempt.outcome in (Outcome.PASSED, Outcome.REFUSED):
+            attempt = self._record(attempt, operator, None)
+        return self._with_existing(attempt)
 
     def approve(self, attempt: Attempt, approver: UserInfo) -> None:
         """Record a check-in a supervisor has just approved."""
@@ -140,6 +199,7 @@ class CheckInFlow(QObject):
             face_backend=attempt.face.backend,
             snapshot=attempt.snapshot,
             approver=approver,
+            evidence=attempt.evidence,
         )
         # Another desk may have been quicker: the service then answers 已签到.
         return replace(attempt, verdict=recorded.verdict, recorded=recorded, approver=approver)

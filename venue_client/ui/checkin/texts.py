@@ -30,3 +30,10 @@ R_NONE = QT_TRANSLATE_NOOP("CheckInDesk", "未连接身份证读卡器，可按 
 R_READY = QT_TRANSLATE_NOOP("CheckInDesk", "读卡器就绪")
 R_SIMULATED = QT_TRANSLATE_NOOP("CheckInDesk", "读卡器就绪（模拟设备）")
 R_FAULT = QT_TRANSLATE_NOOP("CheckInDesk", "读卡器故障：{error}")
+
+# The alternative proofs.
+R_NO_TOKEN_DEVICE = QT_TRANSLATE_NOOP(
+    "CheckInDesk", "本机未配置 CA 锁（[devices] token_module），不能进行 CA 证书签到"
+)
+R_CERTIFICATE_BUSY = QT_TRANSLATE_NOOP("CheckInDesk", "正在核验 CA 证书")
+R_QR_BUSY = QT_TRANSLATE_NOOP("CheckInDesk", "正在核验签到二维码")

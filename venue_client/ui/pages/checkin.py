@@ -2,7 +2,8 @@
 (应到 / 已签到 / 拒绝, other desks' check-ins within about a second); place an ID
 card and the result appears with no click: 通过 / 需人工复核 / 不通过 / 已签到.
 
-Keys: F2 手工录入, F3 选择场次, F4 监标人确认, F5 刷新名单, Esc 取消当前结果.
+Keys: F2 手工录入, F3 选择场次, F4 监标人确认, F5 刷新名单, F6 CA 证书签到,
+F7 二维码签到, Esc 取消当前结果; demo mode: F9 放身份证, F10 扫签到码.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from venue_client.ui.checkin.card_watcher import CardWatcher
 from venue_client.ui.checkin.flow import Attempt, CheckInFlow
 from venue_client.ui.checkin.manual_entry import ManualEntryDialog
 from venue_client.ui.checkin.panels import SIDE_WIDTH, DeviceCard, RosterCard
+from venue_client.ui.checkin.proofs import AlternativeProofs
 from venue_client.ui.checkin.result_panel import ResultPanel
 from venue_client.ui.checkin.session_picker import SessionPicker
 from venue_client.ui.checkin.supervisor_dialog import SupervisorDialog
@@ -49,7 +51,7 @@ class CheckInPage(Page):
         self.dialog: QDialog | None = None
         self._loading = self._again = False
         self._queued: Any = None  # a card read while a check-in was still running
-        self._demo_turn = 0
+        self.proofs = AlternativeProofs(self)
         self.outer.addLayout(self._top_bar())
         body = QHBoxLayout()
         body.setSpacing(12)
@@ -87,11 +89,24 @@ class CheckInPage(Page):
         self.refresh_button.clicked.connect(self.reload)
         # Demo mode only: lay a card of someone on the list on the simulated reader.
         self.demo_button = QPushButton(self.tr("演示：放身份证 (F9)"))
-        self.demo_button.clicked.connect(self.place_demo_card)
+        self.demo_button.clicked.connect(self.proofs.demo_card)
         self.demo_button.setVisible(False)
-        bar.addWidget(self.demo_button)
-        bar.addWidget(self.manual_button)
-        bar.addWidget(self.refresh_button)
+        self.demo_qr_button = QPushButton(self.tr("演示：扫签到码 (F10)"))
+        self.demo_qr_button.clicked.connect(self.proofs.demo_pass)
+        self.demo_qr_button.setVisible(self.env.demo)
+        self.certificate_button = QPushButton(self.tr("CA 证书 (F6)"))
+        self.certificate_button.clicked.connect(self.proofs.certificate)
+        self.qr_button = QPushButton(self.tr("二维码 (F7)"))
+        self.qr_button.clicked.connect(self.proofs.qr)
+        for button in (
+            self.demo_button,
+            self.demo_qr_button,
+            self.manual_button,
+            self.certificate_button,
+            self.qr_button,
+            self.refresh_button,
+        ):
+            bar.addWidget(button)
         return bar
 
     def _side(self) -> QVBoxLayout:
@@ -111,12 +126,17 @@ class CheckInPage(Page):
             (Qt.Key.Key_F3, self.picker.setFocus),
             (Qt.Key.Key_F4, self.confirm),
             (Qt.Key.Key_F5, self.reload),
-            (Qt.Key.Key_F9, self.place_demo_card),
+            (Qt.Key.Key_F6, self.proofs.certificate),
+            (Qt.Key.Key_F7, self.proofs.qr),
+            (Qt.Key.Key_F9, self.proofs.demo_card),
+            (Qt.Key.Key_F10, self.proofs.demo_pass),
             (Qt.Key.Key_Escape, self.cancel),
         )
         self.shortcuts = [QShortcut(QKeySequence(key), self, slot) for key, slot in keys]
         self.setTabOrder(self.picker, self.manual_button)
-        self.setTabOrder(self.manual_button, self.refresh_button)
+        self.setTabOrder(self.manual_button, self.certificate_button)
+        self.setTabOrder(self.certificate_button, self.qr_button)
+        self.setTabOrder(self.qr_button, self.refresh_button)
         self.setTabOrder(self.refresh_button, self.table)
         self.setTabOrder(self.table, self.result.confirm_button)
 
@@ -144,23 +164,6 @@ class CheckInPage(Page):
         if self.dialog is not None:
             self.dialog.reject()
         super().hideEvent(event)
-
-    def place_demo_card(self) -> None:
-        """Demo: the next person on the list who has not checked in puts their card on
-        the simulated reader (the previous card is lifted first, as a person would)."""
-        registry = self.env.devices
-        device = registry.devices.get("idcard") if registry else None
-        if (
-            getattr(device, "simulator", None) is None
-            or self.roster is None
-            or not self.roster.rows
-        ):
-            return
-        waiting = [r.person for r in self.roster.rows if r.checked_in_at is None]
-        people = waiting or [r.person for r in self.roster.rows]
-        person = people[self._demo_turn % len(people)]
-        self._demo_turn += 1
-        device.place_demo_card(person.id_number, person.name)  # type: ignore[union-attr]
 
     def _reader_status(self, text: str, ok: bool) -> None:
         """The reader's state under the camera; a fault also where people look."""
@@ -260,7 +263,7 @@ class CheckInPage(Page):
             return
         dialog = ManualEntryDialog(self.env.today(), self)
         dialog.entered.connect(self._manual_entered)
-        self._open(dialog)
+        self.open_dialog(dialog)
 
     def _manual_entered(self, number: str) -> None:
         self.pending = None
@@ -281,7 +284,7 @@ class CheckInPage(Page):
             parent=self,
         )
         dialog.approved.connect(lambda user: self._approved(attempt, user))
-        self._open(dialog)
+        self.open_dialog(dialog)
 
     def _approved(self, attempt: Attempt, approver: UserInfo) -> None:
         if self.pending is attempt:
@@ -298,7 +301,7 @@ class CheckInPage(Page):
         if not self.flow.busy:
             self.result.show_idle()
 
-    def _open(self, dialog: QDialog) -> None:
+    def open_dialog(self, dialog: QDialog) -> None:
         self.dialog = dialog
         dialog.finished.connect(lambda _code: self._dialog_closed(dialog))
         dialog.open()
