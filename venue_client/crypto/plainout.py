@@ -16,6 +16,7 @@ from typing import BinaryIO
 
 from venue_client.crypto.envelope_errors import (
     BadReceiptError,
+    EnvelopeError,
     OutputExistsError,
     OutputFailedError,
     ReceiptMismatchError,
@@ -59,6 +60,20 @@ class HashingReader:
 
     def digest(self) -> bytes:
         return self._hash.digest()
+
+    @contextlib.contextmanager
+    def receipt_first(self, receipt: bytes | None) -> Iterator[None]:
+        """Within this block, any envelope failure becomes :class:`ReceiptMismatchError`
+        when the file (read to its end) does not hash to ``receipt``: a file that is
+        not the one submitted is reported as such, whatever else is wrong with it."""
+        try:
+            yield
+        except EnvelopeError as exc:
+            if receipt is not None and not isinstance(exc, ReceiptMismatchError):
+                self.drain()
+                if self.digest() != receipt:
+                    raise ReceiptMismatchError(receipt.hex(), self.digest().hex()) from exc
+            raise
 
     def check(self, receipt: bytes | None) -> None:
         """Raise :class:`ReceiptMismatchError` unless the bytes read hash to ``receipt``."""
