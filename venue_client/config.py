@@ -183,6 +183,53 @@ class CheckinSettings:
 
 
 @dataclass(frozen=True)
+class CentralSettings:
+    url: str = field(
+        default="",
+        metadata={
+            "description": QT_TRANSLATE_NOOP(
+                "config", "交易平台接口地址（如 https://…/venue-api/v1），空则离线工作"
+            )
+        },
+    )
+    venue_code: str = field(
+        default="",
+        metadata={
+            "description": QT_TRANSLATE_NOOP("config", "平台分配的场所编码，空则用 venue.code")
+        },
+    )
+    workstation_id: str = field(
+        default="",
+        metadata={
+            "description": QT_TRANSLATE_NOOP(
+                "config", "平台登记的工作站编号，空则用 workstation.id"
+            )
+        },
+    )
+    token_file: str = field(
+        default="",
+        metadata={"description": QT_TRANSLATE_NOOP("config", "工作站令牌文件（仅本机账户可读）")},
+    )
+    token: str = field(
+        default="",
+        metadata={
+            "description": QT_TRANSLATE_NOOP(
+                "config", "工作站令牌本身（宜用环境变量 VENUE_CENTRAL_TOKEN，勿写入配置文件）"
+            )
+        },
+    )
+    timeout_seconds: int = field(
+        default=30, metadata={"description": QT_TRANSLATE_NOOP("config", "平台请求超时（秒）")}
+    )
+    clock_tolerance_seconds: int = field(
+        default=5,
+        metadata={
+            "description": QT_TRANSLATE_NOOP("config", "与平台时钟允许的偏差（秒），超出则不能开标")
+        },
+    )
+
+
+@dataclass(frozen=True)
 class Settings:
     data_dir: Path
     venue: VenueSettings = VenueSettings()
@@ -194,6 +241,7 @@ class Settings:
     log: LogSettings = LogSettings()
     devices: DeviceSettings = DeviceSettings()
     checkin: CheckinSettings = CheckinSettings()
+    central: CentralSettings = CentralSettings()
     # The [face] table as written; drivers.face.FaceSettings checks it at load time.
     face: dict[str, Any] = field(default_factory=dict)
     source: Path | None = None
@@ -217,6 +265,12 @@ class Settings:
         )
 
 
+# The platform connection's variables as deployment scripts name them (central-api.md).
+ENV_ALIASES = {
+    "VENUE_CODE": "venue_code",
+    "VENUE_WORKSTATION_ID": "workstation_id",
+    "VENUE_CENTRAL_TOKEN": "token",
+}
 SECTIONS = (
     "venue",
     "workstation",
@@ -227,6 +281,7 @@ SECTIONS = (
     "log",
     "devices",
     "checkin",
+    "central",
 )
 _TYPE_NAMES = {int: QT_TRANSLATE_NOOP("config", "整数"), str: QT_TRANSLATE_NOOP("config", "文本")}
 
@@ -324,6 +379,10 @@ def load_settings(
             var = f"VENUE_{name.upper()}_{f.name.upper()}"
             if var in env:
                 overrides[f.name] = env[var]
+        if name == "central":
+            for var, key in ENV_ALIASES.items():
+                if var in env:
+                    overrides[key] = env[var]
         if overrides:
             settings = _apply(settings, name, overrides, "environment", path)
     return settings

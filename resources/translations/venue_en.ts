@@ -237,7 +237,7 @@
     <message>
         <location filename="../../venue_client/ui/checkin/certificate_dialog.py" line="101"/>
         <source>请插入投标人的 CA 锁（企业数字证书）</source>
-        <translation>Insert the bidder's CA key (company digital certificate)</translation>
+        <translation>Insert the bidder&apos;s CA key (company digital certificate)</translation>
     </message>
     <message>
         <location filename="../../venue_client/ui/checkin/certificate_dialog.py" line="114"/>
@@ -301,7 +301,7 @@ USCC: {uscc}</translation>
     <message>
         <location filename="../../venue_client/ui/checkin/certificate_dialog.py" line="216"/>
         <source>（证书单位不在本场次名单中）</source>
-        <translation>(the certificate's company is not on this session's list)</translation>
+        <translation>(the certificate&apos;s company is not on this session&apos;s list)</translation>
     </message>
     <message>
         <location filename="../../venue_client/ui/checkin/certificate_dialog.py" line="227"/>
@@ -1386,6 +1386,19 @@ For a screenshot only, use --screenshot FILE.png (needs no display).</translatio
     </message>
 </context>
 <context>
+    <name>approval</name>
+    <message>
+        <location filename="../../venue_client/services/approval.py" line="12"/>
+        <source>{name} 不是监标人或分中心管理员，不能批准</source>
+        <translation>{name} is not a supervisor or branch manager and cannot approve</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/services/approval.py" line="13"/>
+        <source>操作员不能批准自己的操作，请由监标人确认</source>
+        <translation>Operators cannot approve their own actions; a supervisor must confirm</translation>
+    </message>
+</context>
+<context>
     <name>audit</name>
     <message>
         <location filename="../../venue_client/audit/verify.py" line="29"/>
@@ -1667,16 +1680,6 @@ For a screenshot only, use --screenshot FILE.png (needs no display).</translatio
         <location filename="../../venue_client/services/checkin.py" line="49"/>
         <source>此签到需监标人输入账号密码确认</source>
         <translation>This check-in needs a supervisor&apos;s user name and password</translation>
-    </message>
-    <message>
-        <location filename="../../venue_client/services/checkin.py" line="50"/>
-        <source>{name} 不是监标人或分中心管理员，不能批准</source>
-        <translation>{name} is not a supervisor or branch manager and cannot approve</translation>
-    </message>
-    <message>
-        <location filename="../../venue_client/services/checkin.py" line="51"/>
-        <source>操作员不能批准自己的签到操作，请由监标人确认</source>
-        <translation>Operators cannot approve their own check-ins; a supervisor must confirm</translation>
     </message>
 </context>
 <context>
@@ -2095,12 +2098,47 @@ For a screenshot only, use --screenshot FILE.png (needs no display).</translatio
         <translation>Name of the desk camera; empty picks a camera whose name contains 签到</translation>
     </message>
     <message>
-        <location filename="../../venue_client/config.py" line="231"/>
+        <location filename="../../venue_client/config.py" line="190"/>
+        <source>交易平台接口地址（如 https://…/venue-api/v1），空则离线工作</source>
+        <translation>Central platform API address (e.g. https://…/venue-api/v1); empty means work offline</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/config.py" line="198"/>
+        <source>平台分配的场所编码，空则用 venue.code</source>
+        <translation>Venue code assigned by the platform; empty uses venue.code</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/config.py" line="204"/>
+        <source>平台登记的工作站编号，空则用 workstation.id</source>
+        <translation>Workstation id registered with the platform; empty uses workstation.id</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/config.py" line="211"/>
+        <source>工作站令牌文件（仅本机账户可读）</source>
+        <translation>Workstation token file (readable by this account only)</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/config.py" line="216"/>
+        <source>工作站令牌本身（宜用环境变量 VENUE_CENTRAL_TOKEN，勿写入配置文件）</source>
+        <translation>The workstation token itself (prefer the VENUE_CENTRAL_TOKEN variable; do not write it into the config file)</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/config.py" line="222"/>
+        <source>平台请求超时（秒）</source>
+        <translation>Platform request timeout (seconds)</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/config.py" line="227"/>
+        <source>与平台时钟允许的偏差（秒），超出则不能开标</source>
+        <translation>Allowed clock skew against the platform (seconds); beyond it an opening cannot start</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/config.py" line="286"/>
         <source>整数</source>
         <translation>an integer</translation>
     </message>
     <message>
-        <location filename="../../venue_client/config.py" line="231"/>
+        <location filename="../../venue_client/config.py" line="286"/>
         <source>文本</source>
         <translation>text</translation>
     </message>
@@ -2349,12 +2387,12 @@ For a screenshot only, use --screenshot FILE.png (needs no display).</translatio
     <message>
         <location filename="../../venue_client/crypto/envelope_errors.py" line="26"/>
         <source>投标文件的 SHA-256 {actual} 与回执 {expected} 不符，文件与投标时不一致</source>
-        <translation>The bid file's SHA-256 {actual} does not match the receipt {expected}; the file is not the one submitted</translation>
+        <translation>The bid file&apos;s SHA-256 {actual} does not match the receipt {expected}; the file is not the one submitted</translation>
     </message>
     <message>
         <location filename="../../venue_client/crypto/envelope_errors.py" line="29"/>
         <source>回执中的 SHA-256 无效：{value}</source>
-        <translation>The receipt's SHA-256 is invalid: {value}</translation>
+        <translation>The receipt&apos;s SHA-256 is invalid: {value}</translation>
     </message>
     <message>
         <location filename="../../venue_client/crypto/envelope_errors.py" line="30"/>
@@ -3023,7 +3061,7 @@ For a screenshot only, use --screenshot FILE.png (needs no display).</translatio
     <message>
         <location filename="../../venue_client/domain/opening.py" line="112"/>
         <source>开标会当前状态为“{state}”，不能{action}</source>
-        <translation>The opening session is "{state}"; cannot {action}</translation>
+        <translation>The opening session is &quot;{state}&quot;; cannot {action}</translation>
     </message>
     <message>
         <location filename="../../venue_client/domain/opening.py" line="113"/>
@@ -3108,61 +3146,51 @@ For a screenshot only, use --screenshot FILE.png (needs no display).</translatio
     </message>
     <message>
         <location filename="../../venue_client/services/opening_common.py" line="27"/>
-        <source>{name} 不是监标人或分中心管理员，不能批准</source>
-        <translation>{name} is not a supervisor or branch manager and cannot approve</translation>
-    </message>
-    <message>
-        <location filename="../../venue_client/services/opening_common.py" line="28"/>
-        <source>操作员不能批准自己的操作，请由监标人确认</source>
-        <translation>Operators cannot approve their own actions; a supervisor must confirm</translation>
-    </message>
-    <message>
-        <location filename="../../venue_client/services/opening_common.py" line="29"/>
         <source>此人不是本场开标已签到的投标人代表</source>
         <translation>This person is not a checked-in bidder representative of this opening</translation>
     </message>
     <message>
-        <location filename="../../venue_client/services/opening_decrypt.py" line="37"/>
+        <location filename="../../venue_client/services/opening_decrypt.py" line="38"/>
         <source>当前不在解密阶段，不能解密投标文件</source>
         <translation>Decryption is not open now</translation>
     </message>
     <message>
-        <location filename="../../venue_client/services/opening_decrypt.py" line="38"/>
+        <location filename="../../venue_client/services/opening_decrypt.py" line="39"/>
         <source>本场开标没有这份投标文件</source>
         <translation>This bid is not part of this opening</translation>
     </message>
     <message>
-        <location filename="../../venue_client/services/opening_decrypt.py" line="39"/>
+        <location filename="../../venue_client/services/opening_decrypt.py" line="40"/>
         <source>这份投标文件已解密</source>
         <translation>This bid is already decrypted</translation>
     </message>
     <message>
-        <location filename="../../venue_client/services/opening_decrypt.py" line="40"/>
+        <location filename="../../venue_client/services/opening_decrypt.py" line="41"/>
         <source>这份投标文件正在解密，请等待结果</source>
         <translation>This bid is being decrypted; wait for the result</translation>
     </message>
     <message>
-        <location filename="../../venue_client/services/opening_decrypt.py" line="41"/>
+        <location filename="../../venue_client/services/opening_decrypt.py" line="42"/>
         <source>解密时间已于 {deadline} 截止，不再接受解密</source>
         <translation>Decryption closed at {deadline}; no more attempts are accepted</translation>
     </message>
     <message>
-        <location filename="../../venue_client/services/opening_decrypt.py" line="42"/>
-        <source>使用平台备用密钥解密须经监标人批准</source>
-        <translation>Decryption with the platform backup key needs a supervisor's approval</translation>
-    </message>
-    <message>
         <location filename="../../venue_client/services/opening_decrypt.py" line="43"/>
-        <source>该投标人的代表未签到，不能用其 CA 锁解密</source>
-        <translation>The bidder's representative has not checked in and cannot decrypt with the CA key</translation>
+        <source>使用平台备用密钥解密须经监标人批准</source>
+        <translation>Decryption with the platform backup key needs a supervisor&apos;s approval</translation>
     </message>
     <message>
         <location filename="../../venue_client/services/opening_decrypt.py" line="44"/>
-        <source>该投标人的代表迟到签到，按本场规则不能解密</source>
-        <translation>The bidder's representative checked in late and, under this session's rules, cannot decrypt</translation>
+        <source>该投标人的代表未签到，不能用其 CA 锁解密</source>
+        <translation>The bidder&apos;s representative has not checked in and cannot decrypt with the CA key</translation>
     </message>
     <message>
         <location filename="../../venue_client/services/opening_decrypt.py" line="45"/>
+        <source>该投标人的代表迟到签到，按本场规则不能解密</source>
+        <translation>The bidder&apos;s representative checked in late and, under this session&apos;s rules, cannot decrypt</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/services/opening_decrypt.py" line="46"/>
         <source>解密已结束，本次解密结果不予采用</source>
         <translation>Decryption had closed; this result is not used</translation>
     </message>
@@ -3292,7 +3320,7 @@ For a screenshot only, use --screenshot FILE.png (needs no display).</translatio
     <message>
         <location filename="../../venue_client/crypto/qrpass.py" line="48"/>
         <source>签到二维码的签名无效或不是受信任的平台签发</source>
-        <translation>The check-in code's signature is invalid or not from a trusted platform</translation>
+        <translation>The check-in code&apos;s signature is invalid or not from a trusted platform</translation>
     </message>
     <message>
         <location filename="../../venue_client/crypto/qrpass.py" line="49"/>

@@ -11,8 +11,9 @@ from sqlalchemy import select
 
 from venue_client.domain.checkin import FaceResult, Method, Outcome, Proof
 from venue_client.domain.errors import UserFacingError
+from venue_client.services.approval import E_NOT_SUPERVISOR
 from venue_client.services.audit import AuditService
-from venue_client.services.checkin import E_NEEDS_SUPERVISOR, E_NOT_SUPERVISOR, CheckInService
+from venue_client.services.checkin import E_NEEDS_SUPERVISOR, CheckInService
 from venue_client.services.context import AppContext
 from venue_client.services.demo import DEMO_PASSWORD, seed_demo
 from venue_client.services.schedule import ScheduleService

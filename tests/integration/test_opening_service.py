@@ -17,6 +17,7 @@ from venue_client.crypto.envelope_errors import ReceiptMismatchError, TamperedEr
 from venue_client.domain.checkin import FaceResult, Method, Outcome, Proof
 from venue_client.domain.errors import UserFacingError
 from venue_client.domain.opening import E_SECTION_STATUS, E_TOO_EARLY, IllegalTransitionError
+from venue_client.services.approval import E_NOT_SUPERVISOR, E_SELF_APPROVAL
 from venue_client.services.audit import AuditService
 from venue_client.services.checkin import CheckInService
 from venue_client.services.clock import Clock
@@ -24,7 +25,6 @@ from venue_client.services.context import AppContext
 from venue_client.services.demo import DEMO_PASSWORD, seed_demo
 from venue_client.services.opening import E_UNANSWERED, OpeningService
 from venue_client.services.opening_causes import OpenedBid
-from venue_client.services.opening_common import E_NOT_SUPERVISOR, E_SELF_APPROVAL
 from venue_client.services.opening_decrypt import (
     E_BACKUP_APPROVAL,
     E_DEADLINE,

@@ -27,6 +27,7 @@ from venue_client.domain.checkin import (
 )
 from venue_client.domain.errors import QT_TRANSLATE_NOOP, UserFacingError
 from venue_client.domain.identity import mask_id_number
+from venue_client.services.approval import authenticate_approver
 from venue_client.services.checkin_proofs import assess_certificate, assess_pass
 from venue_client.services.checkin_roster import (
     Roster,
@@ -35,9 +36,8 @@ from venue_client.services.checkin_roster import (
     parse_session,
 )
 from venue_client.services.context import AppContext
-from venue_client.services.users import UserInfo, UserService
+from venue_client.services.users import UserInfo
 from venue_client.services.vault import Vault
-from venue_client.store.log_models import Role
 from venue_client.store.models import (
     Bidder,
     CheckIn,
@@ -47,9 +47,6 @@ from venue_client.store.models import (
 )
 
 E_NEEDS_SUPERVISOR = QT_TRANSLATE_NOOP("checkin", "此签到需监标人输入账号密码确认")
-E_NOT_SUPERVISOR = QT_TRANSLATE_NOOP("checkin", "{name} 不是监标人或分中心管理员，不能批准")
-E_SELF_APPROVAL = QT_TRANSLATE_NOOP("checkin", "操作员不能批准自己的签到操作，请由监标人确认")
-APPROVER_ROLES = (Role.SUPERVISOR, Role.MANAGER)
 
 
 @dataclass(frozen=True)
@@ -148,12 +145,7 @@ class CheckInService:
     # --- supervisor ----------------------------------------------------------------
     def approver(self, username: str, password: str, *, operator: UserInfo) -> UserInfo:
         """A supervisor's credentials given on the spot (the attempt is audited)."""
-        user = UserService(self.ctx).authenticate(username, password)
-        if user.role not in APPROVER_ROLES:
-            raise UserFacingError(E_NOT_SUPERVISOR, name=user.display_name)
-        if user.id == operator.id:
-            raise UserFacingError(E_SELF_APPROVAL)
-        return user
+        return authenticate_approver(self.ctx, username, password, operator=operator)
 
     # --- recording -----------------------------------------------------------------
     def record(

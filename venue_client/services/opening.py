@@ -32,10 +32,10 @@ from venue_client.domain.opening import (
     classify,
     decide_start,
 )
+from venue_client.services.approval import check_approver
 from venue_client.services.opening_common import (
     OpeningBase,
     OpeningStatus,
-    check_approver,
     session_id,
 )
 from venue_client.services.opening_decrypt import AttemptOutcome, DecryptionMixin, payload_bid

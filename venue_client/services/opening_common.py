@@ -17,17 +17,14 @@ from sqlalchemy.orm import Session
 from venue_client.domain.errors import QT_TRANSLATE_NOOP
 from venue_client.domain.identity import mask_id_number
 from venue_client.domain.opening import OpeningError, OpeningState
+from venue_client.services.approval import authenticate_approver
 from venue_client.services.context import AppContext, Tx
-from venue_client.services.users import UserInfo, UserService
-from venue_client.store.log_models import Role
+from venue_client.services.users import UserInfo
 from venue_client.store.models import CheckIn, OpeningSession, Section
 from venue_client.store.opening_models import OpeningBid, OpeningRun
 
 E_SESSION = QT_TRANSLATE_NOOP("opening", "找不到开标场次 {session}")
-E_NOT_SUPERVISOR = QT_TRANSLATE_NOOP("opening", "{name} 不是监标人或分中心管理员，不能批准")
-E_SELF_APPROVAL = QT_TRANSLATE_NOOP("opening", "操作员不能批准自己的操作，请由监标人确认")
 E_NOT_PRESENT = QT_TRANSLATE_NOOP("opening", "此人不是本场开标已签到的投标人代表")
-APPROVER_ROLES = (Role.SUPERVISOR, Role.MANAGER)
 CHANGED = "opening.changed"  # bus only: "something about session O<n> changed"
 
 
@@ -53,15 +50,6 @@ def id_facts(id_number: str) -> dict[str, str]:
         "ID_CARD_MASKED": mask_id_number(id_number),
         "ID_CARD_SHA256": hashlib.sha256(id_number.encode()).hexdigest(),
     }
-
-
-def check_approver(user: UserInfo | None, operator: UserInfo) -> UserInfo:
-    """A supervisor (or manager) other than the operator."""
-    if user is None or user.role not in APPROVER_ROLES:
-        raise OpeningError(E_NOT_SUPERVISOR, name=user.display_name if user else "-")
-    if user.id == operator.id:
-        raise OpeningError(E_SELF_APPROVAL)
-    return user
 
 
 @dataclass(frozen=True)
@@ -151,7 +139,7 @@ class OpeningBase:
 
     def approver(self, username: str, password: str, *, operator: UserInfo) -> UserInfo:
         """A supervisor's credentials given on the spot (the login attempt is audited)."""
-        return check_approver(UserService(self.ctx).authenticate(username, password), operator)
+        return authenticate_approver(self.ctx, username, password, operator=operator)
 
     def status(self, ref: int | str) -> OpeningStatus:
         sid = session_id(ref)

@@ -21,6 +21,7 @@ from venue_client.domain.opening import (
     local_minute,
 )
 from venue_client.domain.opening_summary import OpeningSummary, parse_summary
+from venue_client.services.approval import check_approver
 from venue_client.services.context import Tx
 from venue_client.services.opening_causes import (
     OpenedBid,
@@ -29,7 +30,7 @@ from venue_client.services.opening_causes import (
     describe,
     is_expected,
 )
-from venue_client.services.opening_common import Locked, OpeningBase, check_approver, id_facts
+from venue_client.services.opening_common import Locked, OpeningBase, id_facts
 from venue_client.services.users import UserInfo
 from venue_client.store.models import Bid, Bidder, CheckIn
 from venue_client.store.opening_models import DecryptionAttempt, OpeningBid
