@@ -6,7 +6,6 @@ scanner; in demo mode F10 issues and scans a pass."""
 from __future__ import annotations
 
 import json
-import os
 import random
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
@@ -20,7 +19,7 @@ from PySide6.QtCore import Qt
 from sqlalchemy import select
 
 from drivers.token import DemoCa
-from tests.support.softhsm import PIN, SoftHsmLab, missing_reason
+from tests.support.softhsm import PIN, SoftHsmLab, softhsm_lab
 from venue_client.audit.note import Signer, generate_signer_key
 from venue_client.config import CheckinSettings, DeviceSettings
 from venue_client.crypto.qrpass import issue_pass
@@ -67,17 +66,8 @@ def _open_desk(qtbot: Any, window: Any, registry: DeviceRegistry | None) -> Proo
 
 @pytest.fixture
 def lab(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SoftHsmLab]:
-    reason = missing_reason()
-    if reason:
-        if os.environ.get("CI"):
-            pytest.fail(f"SoftHSM2 is required in CI: {reason}")
-        pytest.skip(reason)
-    previous = os.environ.get("SOFTHSM2_CONF")
-    yield SoftHsmLab(tmp_path_factory.mktemp("desk-hsm"))
-    if previous is None:
-        os.environ.pop("SOFTHSM2_CONF", None)
-    else:
-        os.environ["SOFTHSM2_CONF"] = previous
+    with softhsm_lab(tmp_path_factory.mktemp("desk-hsm")) as lab:
+        yield lab
 
 
 @pytest.fixture

@@ -13,6 +13,8 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -23,6 +25,7 @@ from cryptography.hazmat.primitives.asymmetric import ec, rsa
 from cryptography.x509.oid import NameOID
 
 from drivers.token.pkcs11 import Pkcs11Module
+from tests.support.require import unavailable
 
 PIN = "123456"
 SO_PIN = "12345678"
@@ -162,3 +165,20 @@ class SoftHsmLab:
         result = subprocess.run(argv, env=self.env, capture_output=True, text=True)
         if result.returncode != 0:
             raise RuntimeError(f"{argv[0]} failed: {result.stderr.strip() or result.stdout}")
+
+
+@contextmanager
+def softhsm_lab(root: Path) -> Iterator[SoftHsmLab]:
+    """A :class:`SoftHsmLab` under ``root`` -- the test is skipped (failed in CI) where
+    SoftHSM2 is missing -- and, after it, ``SOFTHSM2_CONF`` as it was before."""
+    reason = missing_reason()
+    if reason:
+        unavailable(reason)
+    previous = os.environ.get("SOFTHSM2_CONF")
+    try:
+        yield SoftHsmLab(root)
+    finally:
+        if previous is None:
+            os.environ.pop("SOFTHSM2_CONF", None)
+        else:
+            os.environ["SOFTHSM2_CONF"] = previous

@@ -28,7 +28,7 @@ from cryptography.hazmat.primitives.asymmetric import ec, rsa
 
 from drivers.common import HeadlessHandler
 from drivers.token import DemoCa, KeyCertificate, Pkcs11Module, Pkcs11Token
-from tests.support.softhsm import PIN, SoftHsmLab, missing_reason
+from tests.support.softhsm import PIN, SoftHsmLab, softhsm_lab
 from tests.unit.crypto.pki import USCC_A, USCC_B, now
 from venue_client.crypto.certcheck import (
     CertificateCheck,
@@ -59,52 +59,45 @@ class Pki:
 
 @pytest.fixture(scope="module")
 def pki(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Pki]:
-    reason = missing_reason()
-    if reason:
-        if os.environ.get("CI"):
-            pytest.fail(f"SoftHSM2 is required in CI: {reason}")
-        pytest.skip(reason)
-    previous = os.environ.get("SOFTHSM2_CONF")
-    hsm = SoftHsmLab(tmp_path_factory.mktemp("certcheck-hsm"))
-    trusted, rogue = DemoCa("浙江省数字证书认证中心"), DemoCa("浙江省数字证书认证中心")
-    rsa_keys = [rsa.generate_private_key(public_exponent=65537, key_size=2048) for _ in range(2)]
+    with softhsm_lab(tmp_path_factory.mktemp("certcheck-hsm")) as hsm:
+        trusted, rogue = DemoCa("浙江省数字证书认证中心"), DemoCa("浙江省数字证书认证中心")
+        rsa_keys = [
+            rsa.generate_private_key(public_exponent=65537, key_size=2048) for _ in range(2)
+        ]
 
-    def ec_key() -> ec.EllipticCurvePrivateKey:
-        return ec.generate_private_key(ec.SECP256R1())
+        def ec_key() -> ec.EllipticCurvePrivateKey:
+            return ec.generate_private_key(ec.SECP256R1())
 
-    def put(label: str, key, cert: x509.Certificate, key_id: bytes = b"\x01") -> None:
-        hsm.import_key(label, key, key_id)
-        hsm.import_cert(label, cert, key_id)
+        def put(label: str, key, cert: x509.Certificate, key_id: bytes = b"\x01") -> None:
+            hsm.import_key(label, key, key_id)
+            hsm.import_cert(label, cert, key_id)
 
-    def issue(ca: DemoCa, public, uscc: str = USCC_A, **kw) -> x509.Certificate:
-        return ca.issue(public, name=COMPANY, uscc=uscc, usage="signature", **kw)
+        def issue(ca: DemoCa, public, uscc: str = USCC_A, **kw) -> x509.Certificate:
+            return ca.issue(public, name=COMPANY, uscc=uscc, usage="signature", **kw)
 
-    for label in ("acme", "expired", "other-company", "wrong-key", "rogue", "revoked"):
-        hsm.init_token(label)
-    put("acme", rsa_keys[0], issue(trusted, rsa_keys[0].public_key()))
-    acme_ec = ec_key()
-    put("acme", acme_ec, issue(trusted, acme_ec.public_key()), b"\x02")
-    old = ec_key()
-    start = now() - timedelta(days=400)
-    expired = issue(
-        trusted, old.public_key(), not_before=start, not_after=now() - timedelta(days=30)
-    )
-    put("expired", old, expired)
-    other = ec_key()
-    put("other-company", other, issue(trusted, other.public_key(), uscc=USCC_B))
-    # The certificate of one key, filed on the token with another key.
-    put("wrong-key", ec_key(), issue(trusted, ec_key().public_key()))
-    stranger = ec_key()
-    put("rogue", stranger, issue(rogue, stranger.public_key()))
-    revoked = issue(trusted, rsa_keys[1].public_key())
-    put("revoked", rsa_keys[1], revoked)
-    policy = CertificatePolicy([trusted.certificate], crls=[_crl(trusted, [revoked])])
-    hsm.activate()
-    yield Pki(hsm, trusted, revoked, policy)
-    if previous is None:
-        os.environ.pop("SOFTHSM2_CONF", None)
-    else:  # hand the process's SoftHSM back to whoever had it
-        os.environ["SOFTHSM2_CONF"] = previous
+        for label in ("acme", "expired", "other-company", "wrong-key", "rogue", "revoked"):
+            hsm.init_token(label)
+        put("acme", rsa_keys[0], issue(trusted, rsa_keys[0].public_key()))
+        acme_ec = ec_key()
+        put("acme", acme_ec, issue(trusted, acme_ec.public_key()), b"\x02")
+        old = ec_key()
+        start = now() - timedelta(days=400)
+        expired = issue(
+            trusted, old.public_key(), not_before=start, not_after=now() - timedelta(days=30)
+        )
+        put("expired", old, expired)
+        other = ec_key()
+        put("other-company", other, issue(trusted, other.public_key(), uscc=USCC_B))
+        # The certificate of one key, filed on the token with another key.
+        put("wrong-key", ec_key(), issue(trusted, ec_key().public_key()))
+        stranger = ec_key()
+        put("rogue", stranger, issue(rogue, stranger.public_key()))
+        revoked = issue(trusted, rsa_keys[1].public_key())
+        put("revoked", rsa_keys[1], revoked)
+        policy = CertificatePolicy([trusted.certificate], crls=[_crl(trusted, [revoked])])
+        hsm.activate()
+        yield Pki(hsm, trusted, revoked, policy)
+    if "SOFTHSM2_CONF" in os.environ:  # hand the process's SoftHSM back to whoever had it
         Pkcs11Module(hsm.module_path).reload()
 
 

@@ -4,7 +4,6 @@ or key is refused and the refusal recorded."""
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from datetime import UTC, datetime
 
@@ -14,7 +13,7 @@ from sqlalchemy import select
 
 from drivers.common import HeadlessHandler
 from drivers.token import DemoCa, Pkcs11Module
-from tests.support.softhsm import PIN, SoftHsmLab, missing_reason
+from tests.support.softhsm import PIN, SoftHsmLab, softhsm_lab
 from venue_client.crypto.certcheck import CertificatePolicy, make_challenge, prove_with_token
 from venue_client.domain.checkin import FaceResult, Outcome
 from venue_client.services.checkin import CheckInService
@@ -28,17 +27,8 @@ VENUE = "330100-DEMO"
 
 @pytest.fixture
 def lab(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SoftHsmLab]:
-    reason = missing_reason()
-    if reason:
-        if os.environ.get("CI"):
-            pytest.fail(f"SoftHSM2 is required in CI: {reason}")
-        pytest.skip(reason)
-    previous = os.environ.get("SOFTHSM2_CONF")
-    yield SoftHsmLab(tmp_path_factory.mktemp("cert-checkin-hsm"))
-    if previous is None:
-        os.environ.pop("SOFTHSM2_CONF", None)
-    else:
-        os.environ["SOFTHSM2_CONF"] = previous
+    with softhsm_lab(tmp_path_factory.mktemp("cert-checkin-hsm")) as lab:
+        yield lab
 
 
 def _present(module: Pkcs11Module, label: str, ref: str) -> tuple[object, bytes, bytes]:

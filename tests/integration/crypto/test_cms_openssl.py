@@ -18,8 +18,7 @@ import pytest
 from cryptography.hazmat.primitives import serialization
 
 from drivers.common import HeadlessHandler
-from tests.support.require import unavailable
-from tests.support.softhsm import PIN, SoftHsmLab, missing_reason
+from tests.support.softhsm import PIN, softhsm_lab
 from tests.unit.crypto_cms.support import encrypt, make_identity, openssl_decrypt
 from venue_client.crypto import cms
 
@@ -91,35 +90,27 @@ def test_multi_mib_stream(ids, tmp_path):
 @pytest.mark.parametrize("padding", ["v15", "oaep-sha1"])
 @pytest.mark.parametrize("keyid", [False, True])
 def test_key_on_softhsm_token(ids, plain, tmp_path, padding, keyid):
-    reason = missing_reason()
-    if reason:
-        unavailable(reason)
-    previous = os.environ.get("SOFTHSM2_CONF")
-    lab = SoftHsmLab(tmp_path / "hsm")
-    lab.init_token("cms")
-    bidder = ids["rsa"]
-    lab.import_key("cms", bidder.key, b"\x01")
-    lab.import_cert("cms", bidder.cert, b"\x01")
-    module = lab.activate()
-    token = module.open_token(label="cms")
-    src = encrypt(plain, tmp_path / "env", bidder, padding=padding, keyid=keyid, cipher="gcm",
-                  stream=True)  # fmt: skip
-    try:
+    with softhsm_lab(tmp_path / "hsm") as lab:
+        lab.init_token("cms")
+        bidder = ids["rsa"]
+        lab.import_key("cms", bidder.key, b"\x01")
+        lab.import_cert("cms", bidder.cert, b"\x01")
+        module = lab.activate()
+        token = module.open_token(label="cms")
+        src = encrypt(plain, tmp_path / "env", bidder, padding=padding, keyid=keyid, cipher="gcm",
+                      stream=True)  # fmt: skip
+        try:
 
-        def work(session):
-            session.login()
-            return cms.decrypt_file(src, tmp_path / "out", session)
+            def work(session):
+                session.login()
+                return cms.decrypt_file(src, tmp_path / "out", session)
 
-        result = token.run(HeadlessHandler([PIN]), work).result(timeout=60)
-        der = bidder.cert.public_bytes(serialization.Encoding.DER)
-        assert result.key_fingerprint == hashlib.sha256(der).digest()
-        assert (tmp_path / "out").read_bytes() == plain.read_bytes()
-    finally:
-        token.close()
-        if previous is None:
-            os.environ.pop("SOFTHSM2_CONF", None)
-        else:
-            os.environ["SOFTHSM2_CONF"] = previous
+            result = token.run(HeadlessHandler([PIN]), work).result(timeout=60)
+            der = bidder.cert.public_bytes(serialization.Encoding.DER)
+            assert result.key_fingerprint == hashlib.sha256(der).digest()
+            assert (tmp_path / "out").read_bytes() == plain.read_bytes()
+        finally:
+            token.close()
 
 
 MEMORY_PROBE = textwrap.dedent(

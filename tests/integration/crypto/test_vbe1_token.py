@@ -12,34 +12,25 @@ from cryptography.hazmat.primitives.asymmetric import ec, rsa
 
 from drivers.common import HeadlessHandler
 from drivers.token import RsaPadding
-from tests.support.require import unavailable
-from tests.support.softhsm import PIN, LabKey, SoftHsmLab, missing_reason
+from tests.support.softhsm import PIN, LabKey, SoftHsmLab, softhsm_lab
 from venue_client.crypto.envelope_errors import UnsupportedAlgorithmError, WrongKeyError
 from venue_client.crypto.vbe1 import Recipient, decrypt, open_summary, seal
 
 
 @pytest.fixture(scope="module")
 def token_keys(tmp_path_factory) -> Iterator[tuple[SoftHsmLab, dict[str, LabKey]]]:
-    reason = missing_reason()
-    if reason:
-        unavailable(reason)
-    previous = os.environ.get("SOFTHSM2_CONF")
-    lab = SoftHsmLab(tmp_path_factory.mktemp("vbe1-hsm"))
-    lab.init_token("vbe1")
-    keys = {
-        "rsa": lab.add_key(
-            "vbe1",
-            rsa.generate_private_key(public_exponent=65537, key_size=2048),
-            b"\x01",
-            "vbe1 rsa",
-        ),
-        "ec": lab.add_key("vbe1", ec.generate_private_key(ec.SECP256R1()), b"\x02", "vbe1 ec"),
-    }
-    yield lab, keys
-    if previous is None:
-        os.environ.pop("SOFTHSM2_CONF", None)
-    else:
-        os.environ["SOFTHSM2_CONF"] = previous
+    with softhsm_lab(tmp_path_factory.mktemp("vbe1-hsm")) as lab:
+        lab.init_token("vbe1")
+        keys = {
+            "rsa": lab.add_key(
+                "vbe1",
+                rsa.generate_private_key(public_exponent=65537, key_size=2048),
+                b"\x01",
+                "vbe1 rsa",
+            ),
+            "ec": lab.add_key("vbe1", ec.generate_private_key(ec.SECP256R1()), b"\x02", "vbe1 ec"),
+        }
+        yield lab, keys
 
 
 def _open_with_token(lab: SoftHsmLab, envelope: bytes, *, summary: bool = False) -> object:

@@ -19,7 +19,7 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import ec, rsa
 
 from drivers.token import Pkcs11Module, Pkcs11Token
-from tests.support.softhsm import PIN, LabKey, SoftHsmLab, missing_reason, self_signed
+from tests.support.softhsm import PIN, LabKey, SoftHsmLab, self_signed, softhsm_lab
 
 
 @dataclass
@@ -37,39 +37,29 @@ def rsa_keys() -> list[rsa.RSAPrivateKey]:
 def lab(
     tmp_path_factory: pytest.TempPathFactory, rsa_keys: list[rsa.RSAPrivateKey]
 ) -> Iterator[Lab]:
-    reason = missing_reason()
-    if reason:
-        if os.environ.get("CI"):
-            pytest.fail(f"SoftHSM2 is required in CI: {reason}")
-        pytest.skip(reason)
-    previous = os.environ.get("SOFTHSM2_CONF")
-    hsm = SoftHsmLab(tmp_path_factory.mktemp("softhsm"))
-    keys: dict[str, LabKey] = {}
-    for label in ("bidder", "pins", "loose-ids", "unwrap-only", "no-cert"):
-        hsm.init_token(label)
-    ec_key = ec.generate_private_key(ec.SECP256R1())
-    keys["rsa"] = hsm.add_key("bidder", rsa_keys[0], b"\x01", "bidder rsa")
-    keys["ec"] = hsm.add_key("bidder", ec_key, b"\x02", "bidder ec")
-    keys["pins"] = hsm.add_key("pins", rsa_keys[1], b"\x01", "pins")
-    # Certificates filed under other IDs than their keys.
-    loose_ec = ec.generate_private_key(ec.SECP256R1())
-    for key, key_id, cert_id in ((rsa_keys[2], b"\x01", b"\x0a"), (loose_ec, b"\x02", b"\x0b")):
-        cert = self_signed(key, "loose")
-        hsm.import_key("loose-ids", key, key_id)
-        hsm.import_cert("loose-ids", cert, cert_id)
-        keys[f"loose-{key_id.hex()}"] = LabKey(key, cert, cert_id)
-    spki = loose_ec.public_key().public_bytes(
-        serialization.Encoding.DER, serialization.PublicFormat.SubjectPublicKeyInfo
-    )
-    hsm._tool("loose-ids", PIN, spki, "pubkey", b"\x02", [])
-    keys["unwrap"] = hsm.add_key("unwrap-only", rsa_keys[1], b"\x01", "unwrap only")
-    hsm.import_key("no-cert", rsa_keys[2], b"\x01")
-    _forbid_decrypt(hsm)
-    yield Lab(hsm, keys)
-    if previous is None:
-        os.environ.pop("SOFTHSM2_CONF", None)
-    else:
-        os.environ["SOFTHSM2_CONF"] = previous
+    with softhsm_lab(tmp_path_factory.mktemp("softhsm")) as hsm:
+        keys: dict[str, LabKey] = {}
+        for label in ("bidder", "pins", "loose-ids", "unwrap-only", "no-cert"):
+            hsm.init_token(label)
+        ec_key = ec.generate_private_key(ec.SECP256R1())
+        keys["rsa"] = hsm.add_key("bidder", rsa_keys[0], b"\x01", "bidder rsa")
+        keys["ec"] = hsm.add_key("bidder", ec_key, b"\x02", "bidder ec")
+        keys["pins"] = hsm.add_key("pins", rsa_keys[1], b"\x01", "pins")
+        # Certificates filed under other IDs than their keys.
+        loose_ec = ec.generate_private_key(ec.SECP256R1())
+        for key, key_id, cert_id in ((rsa_keys[2], b"\x01", b"\x0a"), (loose_ec, b"\x02", b"\x0b")):
+            cert = self_signed(key, "loose")
+            hsm.import_key("loose-ids", key, key_id)
+            hsm.import_cert("loose-ids", cert, cert_id)
+            keys[f"loose-{key_id.hex()}"] = LabKey(key, cert, cert_id)
+        spki = loose_ec.public_key().public_bytes(
+            serialization.Encoding.DER, serialization.PublicFormat.SubjectPublicKeyInfo
+        )
+        hsm._tool("loose-ids", PIN, spki, "pubkey", b"\x02", [])
+        keys["unwrap"] = hsm.add_key("unwrap-only", rsa_keys[1], b"\x01", "unwrap only")
+        hsm.import_key("no-cert", rsa_keys[2], b"\x01")
+        _forbid_decrypt(hsm)
+        yield Lab(hsm, keys)
 
 
 def _forbid_decrypt(hsm: SoftHsmLab) -> None:
