@@ -243,10 +243,12 @@ def cmd_report_signin(cli: Cli) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from venue_client.cli_bid import HANDLERS as BID_HANDLERS
     from venue_client.cli_parser import build
 
     return build(
         {
+            **BID_HANDLERS,
             "validate id": cmd_validate_id,
             "validate uscc": cmd_validate_uscc,
             "demo seed": cmd_demo_seed,

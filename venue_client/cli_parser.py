@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from venue_client.catalog import default_lang, translate
+from venue_client.cli_bid import RSA_PADDINGS
 from venue_client.domain.errors import QT_TRANSLATE_NOOP, Text
 
 
@@ -162,21 +163,9 @@ def build(
     slist.add_argument(
         "--json", action="store_true", help=_(QT_TRANSLATE_NOOP("cli", "以 JSON 输出"))
     )
-    report = group("report", QT_TRANSLATE_NOOP("cli", "报表（PDF）"))
-    signin = command(
-        report, "signin", "report signin", QT_TRANSLATE_NOOP("cli", "生成场次的签到表")
-    )
-    signin.add_argument(
-        "session", help=_(QT_TRANSLATE_NOOP("cli", "场次编号（见 sessions list），如 O1、E3"))
-    )
-    signin.add_argument(
-        "--out",
-        type=Path,
-        required=True,
-        metavar="FILE.pdf",
-        help=_(QT_TRANSLATE_NOOP("cli", "输出文件")),
-    )
+    _report_commands(group("report", QT_TRANSLATE_NOOP("cli", "报表（PDF）")), command, _)
     _idcard_commands(group("idcard", QT_TRANSLATE_NOOP("cli", "二代身份证读卡器")), command, _)
+    add_bid_commands(group("bid", QT_TRANSLATE_NOOP("cli", "投标文件加密与解密")), command, _)
     return parser
 
 
@@ -205,4 +194,186 @@ def _idcard_commands(
     )
     read.add_argument(
         "--json", action="store_true", help=_(QT_TRANSLATE_NOOP("cli", "以 JSON 输出"))
+    )
+
+
+def _report_commands(
+    report: Any, command: Callable[..., argparse.ArgumentParser], _: Callable[[Text], str]
+) -> None:
+    signin = command(
+        report, "signin", "report signin", QT_TRANSLATE_NOOP("cli", "生成场次的签到表")
+    )
+    signin.add_argument(
+        "session", help=_(QT_TRANSLATE_NOOP("cli", "场次编号（见 sessions list），如 O1、E3"))
+    )
+    signin.add_argument(
+        "--out",
+        type=Path,
+        required=True,
+        metavar="FILE.pdf",
+        help=_(QT_TRANSLATE_NOOP("cli", "输出文件")),
+    )
+    add_report_opening(report, command, _)
+
+
+def add_report_opening(
+    report: Any, command: Callable[..., argparse.ArgumentParser], _: Callable[[Text], str]
+) -> None:
+    opening = command(
+        report,
+        "opening-record",
+        "report opening-record",
+        QT_TRANSLATE_NOOP("cli", "生成开标记录表（任何状态均可生成，未结束的标为草稿）"),
+    )
+    opening.add_argument(
+        "section",
+        metavar="SECTION",
+        help=_(QT_TRANSLATE_NOOP("cli", "开标场次编号（见 sessions list，如 O1）或标段编号")),
+    )
+    opening.add_argument(
+        "--out",
+        type=Path,
+        required=True,
+        metavar="FILE.pdf",
+        help=_(QT_TRANSLATE_NOOP("cli", "输出文件")),
+    )
+
+
+def add_bid_commands(
+    bid: Any, command: Callable[..., argparse.ArgumentParser], _: Callable[[Text], str]
+) -> None:
+    seal = command(
+        bid,
+        "seal",
+        "bid seal",
+        QT_TRANSLATE_NOOP("cli", "把文件加密为 VBE1 投标文件，并显示回执 SHA-256"),
+    )
+    seal.add_argument(
+        "--recipient",
+        type=Path,
+        action="append",
+        required=True,
+        metavar="CERT",
+        help=_(QT_TRANSLATE_NOOP("cli", "接收者证书（PEM/DER，RSA、EC P-256 或 SM2；可重复）")),
+    )
+    seal.add_argument(
+        "--backup",
+        type=Path,
+        action="append",
+        default=[],
+        metavar="CERT",
+        help=_(QT_TRANSLATE_NOOP("cli", "平台备用密钥的证书（可重复）")),
+    )
+    seal.add_argument(
+        "--sm4",
+        action="store_true",
+        help=_(QT_TRANSLATE_NOOP("cli", "用 SM4-GCM 代替 AES-256-GCM")),
+    )
+    seal.add_argument(
+        "--rsa-padding",
+        choices=list(RSA_PADDINGS),
+        default="oaep-sha256",
+        help=_(
+            QT_TRANSLATE_NOOP(
+                "cli",
+                "RSA 接收者的填充方式（默认 oaep-sha256；SoftHSM 用 oaep-sha1，"
+                "旧加密锁用 pkcs1v15）",
+            )
+        ),
+    )
+    seal.add_argument(
+        "--summary",
+        type=Path,
+        metavar="JSON_FILE",
+        help=_(QT_TRANSLATE_NOOP("cli", '开标一览表（JSON 对象，报价写成字符串，如 "1234.50"）')),
+    )
+    _in_out(seal, _, out_required=True)
+
+    inspect = command(
+        bid,
+        "inspect",
+        "bid inspect",
+        QT_TRANSLATE_NOOP("cli", "显示投标文件的格式、接收者、算法和大小（不需要密钥）"),
+    )
+    inspect.add_argument(
+        "file", type=Path, metavar="FILE", help=_(QT_TRANSLATE_NOOP("cli", "投标文件"))
+    )
+    inspect.add_argument(
+        "--json", action="store_true", help=_(QT_TRANSLATE_NOOP("cli", "以 JSON 输出"))
+    )
+
+    decrypt = command(
+        bid,
+        "decrypt",
+        "bid decrypt",
+        QT_TRANSLATE_NOOP("cli", "解密投标文件（VBE1、CMS 或 GM/T 0010），先核对回执"),
+    )
+    keys = decrypt.add_mutually_exclusive_group(required=True)
+    keys.add_argument(
+        "--key",
+        type=Path,
+        metavar="PEM",
+        help=_(QT_TRANSLATE_NOOP("cli", "私钥文件（PEM/DER；RSA、EC 或 SM2）")),
+    )
+    keys.add_argument(
+        "--pkcs12",
+        type=Path,
+        metavar="FILE",
+        help=_(QT_TRANSLATE_NOOP("cli", "PKCS#12 文件（.p12/.pfx）")),
+    )
+    keys.add_argument(
+        "--pkcs11",
+        type=Path,
+        metavar="MODULE",
+        help=_(QT_TRANSLATE_NOOP("cli", "加密锁的 PKCS#11 驱动库（.so/.dll）")),
+    )
+    decrypt.add_argument(
+        "--cert",
+        type=Path,
+        metavar="CERT",
+        help=_(QT_TRANSLATE_NOOP("cli", "与 --key 对应的证书（默认在密钥文件中查找）")),
+    )
+    decrypt.add_argument(
+        "--token",
+        metavar="LABEL",
+        help=_(QT_TRANSLATE_NOOP("cli", "加密锁标签（默认第一个加密锁）")),
+    )
+    decrypt.add_argument(
+        "--password-file",
+        type=Path,
+        metavar="F",
+        help=_(
+            QT_TRANSLATE_NOOP(
+                "cli", "从此文件第一行读取密钥文件密码或加密锁 PIN（默认在终端提示输入）"
+            )
+        ),
+    )
+    decrypt.add_argument(
+        "--receipt",
+        metavar="SHA256",
+        help=_(QT_TRANSLATE_NOOP("cli", "投标回执中的 SHA-256（先核对，不符则不解密）")),
+    )
+    decrypt.add_argument(
+        "--summary-only",
+        action="store_true",
+        help=_(QT_TRANSLATE_NOOP("cli", "只读取并以 JSON 显示开标一览表，不解密正文")),
+    )
+    _in_out(decrypt, _, out_required=False)
+
+
+def _in_out(sub: argparse.ArgumentParser, _: Callable[[Text], str], *, out_required: bool) -> None:
+    sub.add_argument(
+        "--in",
+        dest="in_path",
+        type=Path,
+        required=True,
+        metavar="FILE",
+        help=_(QT_TRANSLATE_NOOP("cli", "输入文件")),
+    )
+    sub.add_argument(
+        "--out",
+        type=Path,
+        required=out_required,
+        metavar="FILE",
+        help=_(QT_TRANSLATE_NOOP("cli", "输出文件（不得已存在）")),
     )
