@@ -1,5 +1,5 @@
 # The two commands of the README: `make run` (the demo app) and `make test` (everything CI runs).
-.PHONY: run test lint typecheck pytest translations bench clean screenshots bundle deb
+.PHONY: run test lint typecheck pytest translations bench soak clean screenshots bundle deb
 
 VENV := .venv
 PY := $(VENV)/bin/python
@@ -29,6 +29,11 @@ translations:
 
 bench:
 	$(PY) -m pytest -q -s tests/bench -p no:cacheprovider --override-ini addopts=
+
+# The sync fault-injection soak at full size (2,000 events, SIGKILLed relays);
+# `make test` runs it with 300 events.
+soak:
+	VENUE_SOAK_EVENTS=2000 $(PY) -m pytest -q tests/integration/sync/test_soak.py -p no:cacheprovider
 
 screenshots:
 	$(PY) scripts/screenshots.py docs/screenshots

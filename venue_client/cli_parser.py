@@ -166,6 +166,9 @@ def build(
     _report_commands(group("report", QT_TRANSLATE_NOOP("cli", "报表（PDF）")), command, _)
     _idcard_commands(group("idcard", QT_TRANSLATE_NOOP("cli", "二代身份证读卡器")), command, _)
     add_bid_commands(group("bid", QT_TRANSLATE_NOOP("cli", "投标文件加密与解密")), command, _)
+    from venue_client.sync.commands import add_parser as add_sync_parser
+
+    add_sync_parser(groups, parents=[common], translate=_)
     return parser
 
 

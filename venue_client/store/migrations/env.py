@@ -4,7 +4,12 @@ from __future__ import annotations
 
 from alembic import context
 
-from venue_client.store import log_models, models, opening_models  # noqa: F401 - register tables
+from venue_client.store import (  # noqa: F401 - register tables
+    log_models,
+    models,
+    opening_models,
+    sync_models,
+)
 
 target_metadata = models.Base.metadata
 connection = context.config.attributes.get("connection")
