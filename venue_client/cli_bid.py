@@ -350,24 +350,9 @@ def _opening_ref(cli: Cli, text: str) -> str:
 
 
 def _audit_seq(cli: Cli, ref: str) -> int | None:
-    """The audit log entry of the session's latest event (None before the first)."""
-    from sqlalchemy import select
+    from venue_client.services.opening_export import latest_audit_seq
 
-    from venue_client.store.log_models import AuditEvent
-
-    with cli.context().reading() as s:
-        rows = s.execute(
-            select(AuditEvent.seq, AuditEvent.payload)
-            .where(AuditEvent.type.startswith("opening."))
-            .order_by(AuditEvent.seq.desc())
-        )
-        for seq, payload in rows:
-            try:
-                if json.loads(payload).get("session") == ref:
-                    return int(seq)
-            except (ValueError, AttributeError):
-                continue
-    return None
+    return latest_audit_seq(cli.context(), ref)
 
 
 HANDLERS: dict[str, Callable[[Cli], int]] = {

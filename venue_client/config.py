@@ -96,6 +96,14 @@ class UiSettings:
         default="zh_CN",
         metadata={"description": QT_TRANSLATE_NOOP("config", "界面语言：zh_CN 或 en")},
     )
+    hall_screen: int = field(
+        default=1,
+        metadata={
+            "description": QT_TRANSLATE_NOOP(
+                "config", "开标大屏所在的显示器序号（0 为主显示器；不足时用最后一个）"
+            )
+        },
+    )
 
 
 @dataclass(frozen=True)

@@ -146,6 +146,52 @@
     </message>
 </context>
 <context>
+    <name>BidsModel</name>
+    <message>
+        <location filename="../../venue_client/ui/opening/bids_model.py" line="48"/>
+        <source>投标人</source>
+        <translation>Bidder</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/opening/bids_model.py" line="49"/>
+        <source>解密状态</source>
+        <translation>Decryption</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/opening/bids_model.py" line="50"/>
+        <source>投标报价</source>
+        <translation>Bid price</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/opening/bids_model.py" line="51"/>
+        <source>工期</source>
+        <translation>Duration</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/opening/bids_model.py" line="52"/>
+        <source>质量</source>
+        <translation>Quality</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/opening/bids_model.py" line="53"/>
+        <source>解密方式</source>
+        <translation>Decrypted with</translation>
+    </message>
+</context>
+<context>
+    <name>BigScreen</name>
+    <message>
+        <location filename="../../venue_client/ui/opening/big_screen.py" line="49"/>
+        <source>开标大屏</source>
+        <translation>Opening hall display</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/opening/big_screen.py" line="106"/>
+        <source>北京时间 {time}</source>
+        <translation>Beijing time {time}</translation>
+    </message>
+</context>
+<context>
     <name>CameraError</name>
     <message>
         <location filename="../../drivers/camera/errors.py" line="32"/>
@@ -230,86 +276,86 @@
 <context>
     <name>CertificateDialog</name>
     <message>
-        <location filename="../../venue_client/ui/checkin/certificate_dialog.py" line="74"/>
+        <location filename="../../venue_client/ui/checkin/certificate_dialog.py" line="78"/>
         <source>CA 证书签到</source>
         <translation>Check in with CA certificate</translation>
     </message>
     <message>
-        <location filename="../../venue_client/ui/checkin/certificate_dialog.py" line="101"/>
+        <location filename="../../venue_client/ui/checkin/certificate_dialog.py" line="108"/>
         <source>请插入投标人的 CA 锁（企业数字证书）</source>
         <translation>Insert the bidder&apos;s CA key (company digital certificate)</translation>
     </message>
     <message>
-        <location filename="../../venue_client/ui/checkin/certificate_dialog.py" line="114"/>
+        <location filename="../../venue_client/ui/checkin/certificate_dialog.py" line="123"/>
         <source>签到代表</source>
         <translation>Representative</translation>
     </message>
     <message>
-        <location filename="../../venue_client/ui/checkin/certificate_dialog.py" line="125"/>
+        <location filename="../../venue_client/ui/checkin/certificate_dialog.py" line="134"/>
         <source>由投标人代表输入 CA 锁 PIN</source>
         <translation>The representative enters the CA key PIN</translation>
     </message>
     <message>
-        <location filename="../../venue_client/ui/checkin/certificate_dialog.py" line="133"/>
+        <location filename="../../venue_client/ui/checkin/certificate_dialog.py" line="142"/>
         <source>重新检测 (F5)</source>
         <translation>Detect again (F5)</translation>
     </message>
     <message>
-        <location filename="../../venue_client/ui/checkin/certificate_dialog.py" line="137"/>
+        <location filename="../../venue_client/ui/checkin/certificate_dialog.py" line="146"/>
         <source>取消 (Esc)</source>
         <translation>Cancel (Esc)</translation>
     </message>
     <message>
-        <location filename="../../venue_client/ui/checkin/certificate_dialog.py" line="138"/>
+        <location filename="../../venue_client/ui/checkin/certificate_dialog.py" line="147"/>
         <source>签到 (Enter)</source>
         <translation>Check in (Enter)</translation>
     </message>
     <message>
-        <location filename="../../venue_client/ui/checkin/certificate_dialog.py" line="149"/>
+        <location filename="../../venue_client/ui/checkin/certificate_dialog.py" line="158"/>
         <source>正在检测 CA 锁…</source>
         <translation>Detecting CA keys…</translation>
     </message>
     <message>
-        <location filename="../../venue_client/ui/checkin/certificate_dialog.py" line="155"/>
+        <location filename="../../venue_client/ui/checkin/certificate_dialog.py" line="164"/>
         <source>{label}（序列号 {serial}）</source>
         <translation>{label} (serial {serial})</translation>
     </message>
     <message>
-        <location filename="../../venue_client/ui/checkin/certificate_dialog.py" line="163"/>
+        <location filename="../../venue_client/ui/checkin/certificate_dialog.py" line="172"/>
         <source>未检测到 CA 锁，请插入后按 F5 重新检测</source>
         <translation>No CA key found. Insert one and press F5 to detect again</translation>
     </message>
     <message>
-        <location filename="../../venue_client/ui/checkin/certificate_dialog.py" line="173"/>
+        <location filename="../../venue_client/ui/checkin/certificate_dialog.py" line="182"/>
         <source>正在读取证书…</source>
         <translation>Reading the certificate…</translation>
     </message>
     <message>
-        <location filename="../../venue_client/ui/checkin/certificate_dialog.py" line="204"/>
+        <location filename="../../venue_client/ui/checkin/certificate_dialog.py" line="213"/>
         <source>单位：-
 统一社会信用代码：-</source>
         <translation>Company: -
 USCC: -</translation>
     </message>
     <message>
-        <location filename="../../venue_client/ui/checkin/certificate_dialog.py" line="208"/>
+        <location filename="../../venue_client/ui/checkin/certificate_dialog.py" line="217"/>
         <source>单位：{company}
 统一社会信用代码：{uscc}</source>
         <translation>Company: {company}
 USCC: {uscc}</translation>
     </message>
     <message>
-        <location filename="../../venue_client/ui/checkin/certificate_dialog.py" line="216"/>
+        <location filename="../../venue_client/ui/checkin/certificate_dialog.py" line="225"/>
         <source>（证书单位不在本场次名单中）</source>
         <translation>(the certificate&apos;s company is not on this session&apos;s list)</translation>
     </message>
     <message>
-        <location filename="../../venue_client/ui/checkin/certificate_dialog.py" line="227"/>
+        <location filename="../../venue_client/ui/checkin/certificate_dialog.py" line="236"/>
         <source>请输入 CA 锁 PIN</source>
         <translation>Enter the CA key PIN</translation>
     </message>
     <message>
-        <location filename="../../venue_client/ui/checkin/certificate_dialog.py" line="233"/>
+        <location filename="../../venue_client/ui/checkin/certificate_dialog.py" line="242"/>
         <source>正在由 CA 锁签名验证…</source>
         <translation>The CA key is signing the challenge…</translation>
     </message>
@@ -504,6 +550,34 @@ USCC: {uscc}</translation>
         <location filename="../../venue_client/ui/pages/checkin.py" line="248"/>
         <source>请先选择场次，再放置身份证</source>
         <translation>Choose the session first, then place the ID card</translation>
+    </message>
+</context>
+<context>
+    <name>ConfirmDialog</name>
+    <message>
+        <location filename="../../venue_client/ui/opening/hearing.py" line="55"/>
+        <source>签名确认</source>
+        <translation>Confirmation</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/opening/hearing.py" line="58"/>
+        <source>请投标人代表核对大屏上的开标记录，无误后确认。</source>
+        <translation>Representatives check the opening record on the hall display and confirm it if it is correct.</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/opening/hearing.py" line="63"/>
+        <source>投标人代表</source>
+        <translation>Bidder representative</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/opening/hearing.py" line="65"/>
+        <source>确认无误 (Enter)</source>
+        <translation>Confirm (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/opening/hearing.py" line="65"/>
+        <source>取消 (Esc)</source>
+        <translation>Cancel (Esc)</translation>
     </message>
 </context>
 <context>
@@ -736,110 +810,266 @@ USCC: {uscc}</translation>
     </message>
 </context>
 <context>
+    <name>ObjectionDialog</name>
+    <message>
+        <location filename="../../venue_client/ui/opening/hearing.py" line="84"/>
+        <source>异议</source>
+        <translation>Objection</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/opening/hearing.py" line="97"/>
+        <source>提出人</source>
+        <translation>Raised by</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/opening/hearing.py" line="98"/>
+        <source>异议内容</source>
+        <translation>Objection</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/opening/hearing.py" line="99"/>
+        <source>当场答复</source>
+        <translation>Answer given on the spot</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/opening/hearing.py" line="104"/>
+        <source>记录 (Enter)</source>
+        <translation>Record (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/opening/hearing.py" line="104"/>
+        <source>取消 (Esc)</source>
+        <translation>Cancel (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/opening/hearing.py" line="111"/>
+        <source>请填写异议内容和当场答复</source>
+        <translation>Fill in the objection and the answer</translation>
+    </message>
+</context>
+<context>
+    <name>OpeningDesk</name>
+    <message>
+        <location filename="../../venue_client/ui/opening/desk.py" line="114"/>
+        <source>CA 锁解密 (F6)</source>
+        <translation>Decrypt with CA key (F6)</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/opening/desk.py" line="116"/>
+        <source>备用密钥解密 (F7)</source>
+        <translation>Decrypt with backup key (F7)</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/opening/desk.py" line="118"/>
+        <source>签名确认 (F8)</source>
+        <translation>Confirmation (F8)</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/opening/desk.py" line="120"/>
+        <source>异议 (F9)</source>
+        <translation>Objection (F9)</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/opening/desk.py" line="242"/>
+        <source>CA 锁解密</source>
+        <translation>Decrypt with CA key</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/opening/desk.py" line="253"/>
+        <source>解密 (Enter)</source>
+        <translation>Decrypt (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/opening/desk.py" line="270"/>
+        <source>使用平台备用密钥解密须经监标人批准</source>
+        <translation>Decryption with the platform backup key needs a supervisor's approval</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/opening/texts.py" line="12"/>
+        <source>CA 锁</source>
+        <translation>CA key</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/opening/texts.py" line="13"/>
+        <source>备用密钥</source>
+        <translation>Backup key</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/opening/texts.py" line="16"/>
+        <source>开始签到</source>
+        <translation>Start check-in</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/opening/texts.py" line="17"/>
+        <source>宣布开标</source>
+        <translation>Declare the opening</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/opening/texts.py" line="18"/>
+        <source>开始解密</source>
+        <translation>Start decryption</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/opening/texts.py" line="19"/>
+        <source>结束解密</source>
+        <translation>End decryption</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/opening/texts.py" line="20"/>
+        <source>唱标完毕，进入签名确认</source>
+        <translation>Reading done: go to confirmation</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/opening/texts.py" line="21"/>
+        <source>结束开标会并生成开标记录</source>
+        <translation>Close the session and produce the record</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/opening/texts.py" line="23"/>
+        <source>已解密 {done} · 解密中 {running} · 未解密 {waiting}</source>
+        <translation>Decrypted {done} · decrypting {running} · not decrypted {waiting}</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/opening/texts.py" line="24"/>
+        <source>距离解密截止还剩</source>
+        <translation>Time left to decrypt</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/opening/texts.py" line="25"/>
+        <source>距离开标还剩</source>
+        <translation>Time to opening</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/opening/texts.py" line="26"/>
+        <source>开标时间已到</source>
+        <translation>Opening time reached</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/opening/texts.py" line="27"/>
+        <source>解密中 {pct}%</source>
+        <translation>Decrypting {pct}%</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/opening/texts.py" line="28"/>
+        <source>解密失败：{cause}</source>
+        <translation>Decryption failed: {cause}</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/opening/texts.py" line="29"/>
+        <source>开标记录表已生成：{path}</source>
+        <translation>Opening record written: {path}</translation>
+    </message>
+</context>
+<context>
     <name>OpeningPage</name>
     <message>
-        <location filename="../../venue_client/ui/pages/opening.py" line="40"/>
-        <location filename="../../venue_client/ui/pages/opening.py" line="182"/>
+        <location filename="../../venue_client/ui/pages/opening.py" line="43"/>
+        <location filename="../../venue_client/ui/pages/opening.py" line="216"/>
         <source>开标</source>
         <translation>Opening</translation>
     </message>
     <message>
-        <location filename="../../venue_client/ui/pages/opening.py" line="40"/>
+        <location filename="../../venue_client/ui/pages/opening.py" line="43"/>
         <source>按开标时间排列；开标时间以北京时间（可信时钟）为准。</source>
         <translation>In order of opening time; opening times follow Beijing time on the trusted clock.</translation>
     </message>
     <message>
-        <location filename="../../venue_client/ui/pages/opening.py" line="45"/>
+        <location filename="../../venue_client/ui/pages/opening.py" line="48"/>
         <source>编号</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location filename="../../venue_client/ui/pages/opening.py" line="46"/>
-        <location filename="../../venue_client/ui/pages/opening.py" line="81"/>
+        <location filename="../../venue_client/ui/pages/opening.py" line="49"/>
+        <location filename="../../venue_client/ui/pages/opening.py" line="93"/>
         <source>标段编号</source>
         <translation>Section code</translation>
     </message>
     <message>
-        <location filename="../../venue_client/ui/pages/opening.py" line="47"/>
+        <location filename="../../venue_client/ui/pages/opening.py" line="50"/>
         <source>项目 / 标段</source>
         <translation>Project / section</translation>
     </message>
     <message>
-        <location filename="../../venue_client/ui/pages/opening.py" line="48"/>
-        <location filename="../../venue_client/ui/pages/opening.py" line="78"/>
+        <location filename="../../venue_client/ui/pages/opening.py" line="51"/>
+        <location filename="../../venue_client/ui/pages/opening.py" line="90"/>
         <source>开标室</source>
         <translation>Opening room</translation>
     </message>
     <message>
-        <location filename="../../venue_client/ui/pages/opening.py" line="49"/>
-        <location filename="../../venue_client/ui/pages/opening.py" line="79"/>
+        <location filename="../../venue_client/ui/pages/opening.py" line="52"/>
+        <location filename="../../venue_client/ui/pages/opening.py" line="91"/>
         <source>开标时间</source>
         <translation>Opening time</translation>
     </message>
     <message>
-        <location filename="../../venue_client/ui/pages/opening.py" line="50"/>
+        <location filename="../../venue_client/ui/pages/opening.py" line="53"/>
         <source>状态</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../venue_client/ui/pages/opening.py" line="51"/>
-        <location filename="../../venue_client/ui/pages/opening.py" line="83"/>
+        <location filename="../../venue_client/ui/pages/opening.py" line="54"/>
+        <location filename="../../venue_client/ui/pages/opening.py" line="95"/>
         <source>已签到</source>
         <translation>Checked in</translation>
     </message>
     <message>
-        <location filename="../../venue_client/ui/pages/opening.py" line="56"/>
+        <location filename="../../venue_client/ui/pages/opening.py" line="59"/>
         <source>今日开标</source>
         <translation>Today&apos;s openings</translation>
     </message>
     <message>
-        <location filename="../../venue_client/ui/pages/opening.py" line="58"/>
+        <location filename="../../venue_client/ui/pages/opening.py" line="61"/>
         <source>今日没有开标安排。</source>
         <translation>No openings are scheduled today.</translation>
     </message>
     <message>
-        <location filename="../../venue_client/ui/pages/opening.py" line="80"/>
+        <location filename="../../venue_client/ui/pages/opening.py" line="70"/>
+        <source>大屏 (F11)</source>
+        <translation>Hall display (F11)</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/pages/opening.py" line="92"/>
         <source>项目编号</source>
         <translation>Project code</translation>
     </message>
     <message>
-        <location filename="../../venue_client/ui/pages/opening.py" line="82"/>
+        <location filename="../../venue_client/ui/pages/opening.py" line="94"/>
         <source>投标人</source>
         <translation>Bidders</translation>
     </message>
     <message>
-        <location filename="../../venue_client/ui/pages/opening.py" line="84"/>
+        <location filename="../../venue_client/ui/pages/opening.py" line="96"/>
         <source>标段状态</source>
         <translation>Section status</translation>
     </message>
     <message>
-        <location filename="../../venue_client/ui/pages/opening.py" line="97"/>
-        <location filename="../../venue_client/ui/pages/opening.py" line="175"/>
+        <location filename="../../venue_client/ui/pages/opening.py" line="109"/>
+        <location filename="../../venue_client/ui/pages/opening.py" line="209"/>
         <source>距离开标还剩</source>
         <translation>Opening in</translation>
     </message>
     <message>
-        <location filename="../../venue_client/ui/pages/opening.py" line="146"/>
+        <location filename="../../venue_client/ui/pages/opening.py" line="177"/>
         <source>请选择一个开标场次</source>
         <translation>Select an opening session</translation>
     </message>
     <message>
-        <location filename="../../venue_client/ui/pages/opening.py" line="159"/>
+        <location filename="../../venue_client/ui/pages/opening.py" line="190"/>
         <source>{n} 家</source>
         <translation>{n}</translation>
     </message>
     <message>
-        <location filename="../../venue_client/ui/pages/opening.py" line="160"/>
+        <location filename="../../venue_client/ui/pages/opening.py" line="191"/>
         <source>{n} 人</source>
         <translation>{n}</translation>
     </message>
     <message>
-        <location filename="../../venue_client/ui/pages/opening.py" line="172"/>
+        <location filename="../../venue_client/ui/pages/opening.py" line="206"/>
         <source>本场开标</source>
         <translation>This opening</translation>
     </message>
     <message>
-        <location filename="../../venue_client/ui/pages/opening.py" line="178"/>
+        <location filename="../../venue_client/ui/pages/opening.py" line="212"/>
         <source>开标时间已到</source>
         <translation>Opening time reached</translation>
     </message>
@@ -1750,209 +1980,436 @@ For a screenshot only, use --screenshot FILE.png (needs no display).</translatio
         <translation>No new entries since the last checkpoint</translation>
     </message>
     <message>
-        <location filename="../../venue_client/cli_parser.py" line="41"/>
+        <location filename="../../venue_client/cli_parser.py" line="42"/>
         <source>数据目录（默认：本用户的应用数据目录）</source>
         <translation>data directory (default: this user&apos;s application data directory)</translation>
     </message>
     <message>
-        <location filename="../../venue_client/cli_parser.py" line="47"/>
+        <location filename="../../venue_client/cli_parser.py" line="48"/>
         <source>配置文件（默认：数据目录中的 config.toml）</source>
         <translation>settings file (default: config.toml in the data directory)</translation>
     </message>
     <message>
-        <location filename="../../venue_client/cli_parser.py" line="49"/>
+        <location filename="../../venue_client/cli_parser.py" line="50"/>
         <source>输出语言（zh_CN 或 en）</source>
         <translation>output language (zh_CN or en)</translation>
     </message>
     <message>
-        <location filename="../../venue_client/cli_parser.py" line="58"/>
+        <location filename="../../venue_client/cli_parser.py" line="59"/>
         <source>开标评标场所客户端的命令行管理工具</source>
         <translation>Command-line administration of the venue client</translation>
     </message>
     <message>
-        <location filename="../../venue_client/cli_parser.py" line="59"/>
+        <location filename="../../venue_client/cli_parser.py" line="60"/>
         <source>退出码：0 成功，1 校验不通过，2 无法执行</source>
         <translation>Exit status: 0 success, 1 check failed, 2 could not run</translation>
     </message>
     <message>
-        <location filename="../../venue_client/cli_parser.py" line="76"/>
+        <location filename="../../venue_client/cli_parser.py" line="77"/>
         <source>校验身份证号码或统一社会信用代码</source>
         <translation>validate an ID number or a unified social credit code</translation>
     </message>
     <message>
-        <location filename="../../venue_client/cli_parser.py" line="78"/>
+        <location filename="../../venue_client/cli_parser.py" line="79"/>
         <source>校验居民身份证号码（GB 11643）</source>
         <translation>validate a citizen ID number (GB 11643)</translation>
     </message>
     <message>
-        <location filename="../../venue_client/cli_parser.py" line="79"/>
+        <location filename="../../venue_client/cli_parser.py" line="80"/>
         <source>18 位身份证号码</source>
         <translation>18-character ID number</translation>
     </message>
     <message>
-        <location filename="../../venue_client/cli_parser.py" line="84"/>
+        <location filename="../../venue_client/cli_parser.py" line="85"/>
         <source>校验统一社会信用代码（GB 32100）</source>
         <translation>validate a unified social credit code (GB 32100)</translation>
     </message>
     <message>
-        <location filename="../../venue_client/cli_parser.py" line="85"/>
+        <location filename="../../venue_client/cli_parser.py" line="86"/>
         <source>18 位统一社会信用代码</source>
         <translation>18-character unified social credit code</translation>
     </message>
     <message>
-        <location filename="../../venue_client/cli_parser.py" line="87"/>
+        <location filename="../../venue_client/cli_parser.py" line="88"/>
         <source>演示数据</source>
         <translation>demo data</translation>
     </message>
     <message>
-        <location filename="../../venue_client/cli_parser.py" line="92"/>
+        <location filename="../../venue_client/cli_parser.py" line="93"/>
         <source>写入今天的演示数据（重复执行不会重复写入）</source>
         <translation>write today&apos;s demo data (running it again adds nothing)</translation>
     </message>
     <message>
-        <location filename="../../venue_client/cli_parser.py" line="95"/>
+        <location filename="../../venue_client/cli_parser.py" line="96"/>
         <source>数据库</source>
         <translation>database</translation>
     </message>
     <message>
-        <location filename="../../venue_client/cli_parser.py" line="96"/>
+        <location filename="../../venue_client/cli_parser.py" line="97"/>
         <source>备份数据库文件后升级到最新结构</source>
         <translation>back up the database file, then upgrade it to the latest schema</translation>
     </message>
     <message>
-        <location filename="../../venue_client/cli_parser.py" line="98"/>
+        <location filename="../../venue_client/cli_parser.py" line="99"/>
         <source>审计日志</source>
         <translation>audit log</translation>
     </message>
     <message>
-        <location filename="../../venue_client/cli_parser.py" line="103"/>
+        <location filename="../../venue_client/cli_parser.py" line="104"/>
         <source>按已签名的检查点重新计算并校验审计日志</source>
         <translation>recompute the audit log and verify it against the signed checkpoints</translation>
     </message>
     <message>
-        <location filename="../../venue_client/cli_parser.py" line="110"/>
+        <location filename="../../venue_client/cli_parser.py" line="111"/>
         <source>另外信任的验证公钥（可重复，如其他工作站的公钥）</source>
         <translation>another trusted verifier key (repeatable, e.g. other workstations&apos; keys)</translation>
     </message>
     <message>
-        <location filename="../../venue_client/cli_parser.py" line="113"/>
-        <location filename="../../venue_client/cli_parser.py" line="135"/>
-        <location filename="../../venue_client/cli_parser.py" line="163"/>
-        <location filename="../../venue_client/cli_parser.py" line="207"/>
+        <location filename="../../venue_client/cli_parser.py" line="114"/>
+        <location filename="../../venue_client/cli_parser.py" line="136"/>
+        <location filename="../../venue_client/cli_parser.py" line="164"/>
+        <location filename="../../venue_client/cli_parser.py" line="196"/>
+        <location filename="../../venue_client/cli_parser.py" line="302"/>
         <source>以 JSON 输出</source>
         <translation>output JSON</translation>
     </message>
     <message>
-        <location filename="../../venue_client/cli_parser.py" line="116"/>
+        <location filename="../../venue_client/cli_parser.py" line="117"/>
         <source>立即为日志签名检查点</source>
         <translation>sign a checkpoint of the log now</translation>
     </message>
     <message>
-        <location filename="../../venue_client/cli_parser.py" line="119"/>
+        <location filename="../../venue_client/cli_parser.py" line="120"/>
         <source>用户与角色</source>
         <translation>users and roles</translation>
     </message>
     <message>
-        <location filename="../../venue_client/cli_parser.py" line="121"/>
+        <location filename="../../venue_client/cli_parser.py" line="122"/>
         <source>添加用户（密码在提示时输入）</source>
         <translation>add a user (the password is asked for)</translation>
     </message>
     <message>
-        <location filename="../../venue_client/cli_parser.py" line="123"/>
-        <location filename="../../venue_client/cli_parser.py" line="140"/>
+        <location filename="../../venue_client/cli_parser.py" line="124"/>
+        <location filename="../../venue_client/cli_parser.py" line="141"/>
         <source>登录名</source>
         <translation>login name</translation>
     </message>
     <message>
-        <location filename="../../venue_client/cli_parser.py" line="124"/>
+        <location filename="../../venue_client/cli_parser.py" line="125"/>
         <source>姓名</source>
         <translation>full name</translation>
     </message>
     <message>
-        <location filename="../../venue_client/cli_parser.py" line="126"/>
+        <location filename="../../venue_client/cli_parser.py" line="127"/>
         <source>角色</source>
         <translation>role</translation>
     </message>
     <message>
-        <location filename="../../venue_client/cli_parser.py" line="131"/>
-        <location filename="../../venue_client/cli_parser.py" line="144"/>
+        <location filename="../../venue_client/cli_parser.py" line="132"/>
+        <location filename="../../venue_client/cli_parser.py" line="145"/>
         <source>从标准输入读取一行作为密码（用于脚本）</source>
         <translation>read the password as one line from standard input (for scripts)</translation>
     </message>
     <message>
-        <location filename="../../venue_client/cli_parser.py" line="133"/>
+        <location filename="../../venue_client/cli_parser.py" line="134"/>
         <source>列出用户</source>
         <translation>list users</translation>
     </message>
     <message>
-        <location filename="../../venue_client/cli_parser.py" line="138"/>
+        <location filename="../../venue_client/cli_parser.py" line="139"/>
         <source>修改用户密码并解除锁定</source>
         <translation>change a user&apos;s password and lift any lockout</translation>
     </message>
     <message>
-        <location filename="../../venue_client/cli_parser.py" line="147"/>
+        <location filename="../../venue_client/cli_parser.py" line="148"/>
         <source>开标会与评标会</source>
         <translation>opening and evaluation sessions</translation>
     </message>
     <message>
-        <location filename="../../venue_client/cli_parser.py" line="152"/>
+        <location filename="../../venue_client/cli_parser.py" line="153"/>
         <source>列出某日的开标会与评标会及其编号（其他命令使用这些编号）</source>
         <translation>list the opening and evaluation sessions of a day with their IDs (other commands take these IDs)</translation>
     </message>
     <message>
-        <location filename="../../venue_client/cli_parser.py" line="159"/>
+        <location filename="../../venue_client/cli_parser.py" line="160"/>
         <source>日期（默认今天）</source>
         <translation>date (default: today)</translation>
     </message>
     <message>
-        <location filename="../../venue_client/cli_parser.py" line="161"/>
+        <location filename="../../venue_client/cli_parser.py" line="162"/>
         <source>所有日期</source>
         <translation>all dates</translation>
     </message>
     <message>
-        <location filename="../../venue_client/cli_parser.py" line="165"/>
+        <location filename="../../venue_client/cli_parser.py" line="166"/>
         <source>报表（PDF）</source>
         <translation>reports (PDF)</translation>
     </message>
     <message>
-        <location filename="../../venue_client/cli_parser.py" line="167"/>
+        <location filename="../../venue_client/cli_parser.py" line="168"/>
+        <source>投标文件加密与解密</source>
+        <translation>Seal and open bid envelopes</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/cli_parser.py" line="204"/>
         <source>生成场次的签到表</source>
         <translation>write a session&apos;s sign-in sheet</translation>
     </message>
     <message>
-        <location filename="../../venue_client/cli_parser.py" line="170"/>
+        <location filename="../../venue_client/cli_parser.py" line="207"/>
         <source>场次编号（见 sessions list），如 O1、E3</source>
         <translation>session id (see sessions list), e.g. O1, E3</translation>
     </message>
     <message>
-        <location filename="../../venue_client/cli_parser.py" line="177"/>
+        <location filename="../../venue_client/cli_parser.py" line="214"/>
+        <location filename="../../venue_client/cli_parser.py" line="238"/>
         <source>输出文件</source>
         <translation>output file</translation>
     </message>
     <message>
-        <location filename="../../venue_client/cli_parser.py" line="179"/>
+        <location filename="../../venue_client/cli_parser.py" line="226"/>
+        <source>生成开标记录表（任何状态均可生成，未结束的标为草稿）</source>
+        <translation>Produce the opening record (any state; marked as draft until closed)</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/cli_parser.py" line="231"/>
+        <source>开标场次编号（见 sessions list，如 O1）或标段编号</source>
+        <translation>Opening session id (see sessions list, e.g. O1) or section code</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/cli_parser.py" line="249"/>
+        <source>把文件加密为 VBE1 投标文件，并显示回执 SHA-256</source>
+        <translation>Seal a file as a VBE1 bid envelope and print the receipt SHA-256</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/cli_parser.py" line="257"/>
+        <source>接收者证书（PEM/DER，RSA、EC P-256 或 SM2；可重复）</source>
+        <translation>Recipient certificate (PEM/DER; RSA, EC P-256 or SM2; repeatable)</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/cli_parser.py" line="265"/>
+        <source>平台备用密钥的证书（可重复）</source>
+        <translation>Certificate of the platform backup key (repeatable)</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/cli_parser.py" line="270"/>
+        <source>用 SM4-GCM 代替 AES-256-GCM</source>
+        <translation>Use SM4-GCM instead of AES-256-GCM</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/cli_parser.py" line="277"/>
+        <source>RSA 接收者的填充方式（默认 oaep-sha256；SoftHSM 用 oaep-sha1，旧加密锁用 pkcs1v15）</source>
+        <translation>Padding for RSA recipients (default oaep-sha256; SoftHSM needs oaep-sha1, older USB keys pkcs1v15)</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/cli_parser.py" line="288"/>
+        <source>开标一览表（JSON 对象，报价写成字符串，如 &quot;1234.50&quot;）</source>
+        <translation>Opening summary (a JSON object; prices as strings, e.g. "1234.50")</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/cli_parser.py" line="296"/>
+        <source>显示投标文件的格式、接收者、算法和大小（不需要密钥）</source>
+        <translation>Show a bid file's format, recipients, algorithms and sizes (no key needed)</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/cli_parser.py" line="299"/>
+        <source>投标文件</source>
+        <translation>Bid file</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/cli_parser.py" line="309"/>
+        <source>解密投标文件（VBE1、CMS 或 GM/T 0010），先核对回执</source>
+        <translation>Decrypt a bid file (VBE1, CMS or GM/T 0010), checking the receipt first</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/cli_parser.py" line="316"/>
+        <source>私钥文件（PEM/DER；RSA、EC 或 SM2）</source>
+        <translation>Private key file (PEM/DER; RSA, EC or SM2)</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/cli_parser.py" line="322"/>
+        <source>PKCS#12 文件（.p12/.pfx）</source>
+        <translation>PKCS#12 file (.p12/.pfx)</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/cli_parser.py" line="328"/>
+        <source>加密锁的 PKCS#11 驱动库（.so/.dll）</source>
+        <translation>PKCS#11 module of the USB key (.so/.dll)</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/cli_parser.py" line="334"/>
+        <source>与 --key 对应的证书（默认在密钥文件中查找）</source>
+        <translation>Certificate for --key (looked for in the key file by default)</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/cli_parser.py" line="339"/>
+        <source>加密锁标签（默认第一个加密锁）</source>
+        <translation>USB key label (default: the first one)</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/cli_parser.py" line="346"/>
+        <source>从此文件第一行读取密钥文件密码或加密锁 PIN（默认在终端提示输入）</source>
+        <translation>Read the key file password or the USB key PIN from the first line of this file (default: ask on the terminal)</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/cli_parser.py" line="354"/>
+        <source>投标回执中的 SHA-256（先核对，不符则不解密）</source>
+        <translation>SHA-256 from the bid receipt (checked first; no decryption on mismatch)</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/cli_parser.py" line="359"/>
+        <source>只读取并以 JSON 显示开标一览表，不解密正文</source>
+        <translation>Only read the opening summary and print it as JSON; do not decrypt the body</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/cli_parser.py" line="371"/>
+        <source>输入文件</source>
+        <translation>Input file</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/cli_parser.py" line="378"/>
+        <source>输出文件（不得已存在）</source>
+        <translation>Output file (must not exist)</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/cli_parser.py" line="167"/>
         <source>二代身份证读卡器</source>
         <translation>second-generation ID card reader</translation>
     </message>
     <message>
-        <location filename="../../venue_client/cli_parser.py" line="186"/>
+        <location filename="../../venue_client/cli_parser.py" line="175"/>
         <source>读取一张身份证并显示</source>
         <translation>read one ID card and print it</translation>
     </message>
     <message>
-        <location filename="../../venue_client/cli_parser.py" line="191"/>
+        <location filename="../../venue_client/cli_parser.py" line="180"/>
         <source>读卡器端口：/dev/ttyUSB0、COM3、socket://主机:端口 等</source>
         <translation>reader port: /dev/ttyUSB0, COM3, socket://host:port, ...</translation>
     </message>
     <message>
-        <location filename="../../venue_client/cli_parser.py" line="198"/>
+        <location filename="../../venue_client/cli_parser.py" line="187"/>
         <source>等待放卡的秒数（默认 10）</source>
         <translation>seconds to wait for a card (default 10)</translation>
     </message>
     <message>
-        <location filename="../../venue_client/cli_parser.py" line="204"/>
+        <location filename="../../venue_client/cli_parser.py" line="193"/>
         <source>波特率（默认 115200，无应答时再试 9600）</source>
         <translation>baud rate (default 115200; 9600 is tried when there is no answer)</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/cli_bid.py" line="29"/>
+        <source>已加密：{path}（{format} {cipher}，{count} 个接收者）</source>
+        <translation>Sealed: {path} ({format} {cipher}, {count} recipients)</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/cli_bid.py" line="30"/>
+        <source>回执 SHA-256：{sha256}</source>
+        <translation>Receipt SHA-256: {sha256}</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/cli_bid.py" line="31"/>
+        <source>已解密：{path}（{format}，{size} 字节，接收者 {recipient}）</source>
+        <translation>Decrypted: {path} ({format}, {size} bytes, recipient {recipient})</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/cli_bid.py" line="34"/>
+        <source>投标文件 SHA-256 {sha256} 与回执相符</source>
+        <translation>Bid file SHA-256 {sha256} matches the receipt</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/cli_bid.py" line="35"/>
+        <source>投标文件 SHA-256：{sha256}（未提供回执，未比对）</source>
+        <translation>Bid file SHA-256: {sha256} (no receipt given, not compared)</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/cli_bid.py" line="36"/>
+        <source>开标一览表：{summary}</source>
+        <translation>Opening summary: {summary}</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/cli_bid.py" line="37"/>
+        <source>格式：{format}（{detail}）</source>
+        <translation>Format: {format} ({detail})</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/cli_bid.py" line="38"/>
+        <source>内容加密算法：{cipher}</source>
+        <translation>Content cipher: {cipher}</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/cli_bid.py" line="39"/>
+        <source>大小：文件 {file}，密文 {cipher}，明文 {plain}</source>
+        <translation>Size: file {file}, ciphertext {cipher}, plaintext {plain}</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/cli_bid.py" line="40"/>
+        <source>{n} 字节</source>
+        <translation>{n} bytes</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/cli_bid.py" line="41"/>
+        <source>未知</source>
+        <translation>unknown</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/cli_bid.py" line="42"/>
+        <source>接收者（{count} 个）：</source>
+        <translation>Recipients ({count}):</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/cli_bid.py" line="43"/>
+        <source>备用密钥</source>
+        <translation>Backup key</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/cli_bid.py" line="44"/>
+        <source>不支持</source>
+        <translation>not supported</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/cli_bid.py" line="45"/>
+        <source>开标一览表：有（需密钥才能读取）</source>
+        <translation>Opening summary: present (needs a key to read)</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/cli_bid.py" line="46"/>
+        <source>开标一览表：无</source>
+        <translation>Opening summary: none</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/cli_bid.py" line="47"/>
+        <source>{prompt}：</source>
+        <translation>{prompt}: </translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/cli_bid.py" line="48"/>
+        <source>文件不存在或无法读取：{path}</source>
+        <translation>File missing or unreadable: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/cli_bid.py" line="49"/>
+        <source>无法读取证书或公钥：{path}（需要 PEM/DER 证书或 SM2 公钥）</source>
+        <translation>Cannot read the certificate or public key: {path} (a PEM/DER certificate or an SM2 public key is needed)</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/cli_bid.py" line="50"/>
+        <source>开标一览表文件不是有效的 JSON：{path}（{detail}）</source>
+        <translation>The opening summary file is not valid JSON: {path} ({detail})</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/cli_bid.py" line="51"/>
+        <source>请用 --out 指定输出文件（仅读开标一览表时用 --summary-only）</source>
+        <translation>Give the output file with --out (use --summary-only to read the opening summary only)</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/cli_bid.py" line="54"/>
+        <source>密钥文件 {path} 中没有证书，请用 --cert 指定与密钥对应的证书</source>
+        <translation>The key file {path} holds no certificate; give the key's certificate with --cert</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/cli_bid.py" line="57"/>
+        <source>找不到开标场次或标段：{ref}（请用 sessions list 查看场次编号，如 O1，或标段编号）</source>
+        <translation>No opening session or section {ref} (see sessions list for ids such as O1, or give a section code)</translation>
     </message>
 </context>
 <context>
@@ -2043,102 +2500,107 @@ For a screenshot only, use --screenshot FILE.png (needs no display).</translatio
         <translation>Interface language: zh_CN or en</translation>
     </message>
     <message>
-        <location filename="../../venue_client/config.py" line="104"/>
+        <location filename="../../venue_client/config.py" line="102"/>
+        <source>开标大屏所在的显示器序号（0 为主显示器；不足时用最后一个）</source>
+        <translation>Display number for the hall screen (0 is the primary; the last one if there are fewer)</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/config.py" line="112"/>
         <source>日志级别</source>
         <translation>Log level</translation>
     </message>
     <message>
-        <location filename="../../venue_client/config.py" line="113"/>
+        <location filename="../../venue_client/config.py" line="121"/>
         <source>身份证读卡器端口：sim://、/dev/ttyUSB0、COM3 等，空则不使用</source>
         <translation>ID card reader port: sim://, /dev/ttyUSB0, COM3, ...; empty for none</translation>
     </message>
     <message>
-        <location filename="../../venue_client/config.py" line="119"/>
+        <location filename="../../venue_client/config.py" line="127"/>
         <source>读卡器波特率</source>
         <translation>Card reader baud rate</translation>
     </message>
     <message>
-        <location filename="../../venue_client/config.py" line="123"/>
+        <location filename="../../venue_client/config.py" line="131"/>
         <source>读卡器厂商的照片解码库路径</source>
         <translation>Path of the reader vendor&apos;s photo decoder library</translation>
     </message>
     <message>
-        <location filename="../../venue_client/config.py" line="128"/>
+        <location filename="../../venue_client/config.py" line="136"/>
         <source>CA 锁的 PKCS#11 模块路径，sim:// 为模拟</source>
         <translation>PKCS#11 module of the CA keys; sim:// simulates them</translation>
     </message>
     <message>
-        <location filename="../../venue_client/config.py" line="134"/>
+        <location filename="../../venue_client/config.py" line="142"/>
         <source>人证比对：on 启用（模型与阈值见 [face]），空则不启用</source>
         <translation>Face comparison: on to enable (models and thresholds in [face]); empty for off</translation>
     </message>
     <message>
-        <location filename="../../venue_client/config.py" line="140"/>
+        <location filename="../../venue_client/config.py" line="148"/>
         <source>设备状态检查间隔（秒）</source>
         <translation>Seconds between device health checks</translation>
     </message>
     <message>
-        <location filename="../../venue_client/config.py" line="154"/>
+        <location filename="../../venue_client/config.py" line="162"/>
         <source>受信任的 CA 证书与吊销列表目录，空则为数据目录下的 ca</source>
         <translation>Directory of trusted CA certificates and CRLs; empty means ca in the data directory</translation>
     </message>
     <message>
-        <location filename="../../venue_client/config.py" line="162"/>
+        <location filename="../../venue_client/config.py" line="170"/>
         <source>on：没有有效吊销列表（CRL）时拒绝 CA 证书签到</source>
         <translation>on: refuse certificate check-in when no current CRL is available</translation>
     </message>
     <message>
-        <location filename="../../venue_client/config.py" line="170"/>
+        <location filename="../../venue_client/config.py" line="178"/>
         <source>签发签到二维码的平台公钥（签名说明格式，多个以空格分隔）</source>
         <translation>Platform public keys that sign check-in QR codes (signed-note verifier keys, separated by spaces)</translation>
     </message>
     <message>
-        <location filename="../../venue_client/config.py" line="178"/>
+        <location filename="../../venue_client/config.py" line="186"/>
         <source>签到台使用的摄像机名称，空则选名称含“签到”的摄像机</source>
         <translation>Name of the desk camera; empty picks a camera whose name contains 签到</translation>
     </message>
     <message>
-        <location filename="../../venue_client/config.py" line="190"/>
+        <location filename="../../venue_client/config.py" line="198"/>
         <source>交易平台接口地址（如 https://…/venue-api/v1），空则离线工作</source>
         <translation>Central platform API address (e.g. https://…/venue-api/v1); empty means work offline</translation>
     </message>
     <message>
-        <location filename="../../venue_client/config.py" line="198"/>
+        <location filename="../../venue_client/config.py" line="206"/>
         <source>平台分配的场所编码，空则用 venue.code</source>
         <translation>Venue code assigned by the platform; empty uses venue.code</translation>
     </message>
     <message>
-        <location filename="../../venue_client/config.py" line="204"/>
+        <location filename="../../venue_client/config.py" line="212"/>
         <source>平台登记的工作站编号，空则用 workstation.id</source>
         <translation>Workstation id registered with the platform; empty uses workstation.id</translation>
     </message>
     <message>
-        <location filename="../../venue_client/config.py" line="211"/>
+        <location filename="../../venue_client/config.py" line="219"/>
         <source>工作站令牌文件（仅本机账户可读）</source>
         <translation>Workstation token file (readable by this account only)</translation>
     </message>
     <message>
-        <location filename="../../venue_client/config.py" line="216"/>
+        <location filename="../../venue_client/config.py" line="224"/>
         <source>工作站令牌本身（宜用环境变量 VENUE_CENTRAL_TOKEN，勿写入配置文件）</source>
         <translation>The workstation token itself (prefer the VENUE_CENTRAL_TOKEN variable; do not write it into the config file)</translation>
     </message>
     <message>
-        <location filename="../../venue_client/config.py" line="222"/>
+        <location filename="../../venue_client/config.py" line="230"/>
         <source>平台请求超时（秒）</source>
         <translation>Platform request timeout (seconds)</translation>
     </message>
     <message>
-        <location filename="../../venue_client/config.py" line="227"/>
+        <location filename="../../venue_client/config.py" line="235"/>
         <source>与平台时钟允许的偏差（秒），超出则不能开标</source>
         <translation>Allowed clock skew against the platform (seconds); beyond it an opening cannot start</translation>
     </message>
     <message>
-        <location filename="../../venue_client/config.py" line="286"/>
+        <location filename="../../venue_client/config.py" line="294"/>
         <source>整数</source>
         <translation>an integer</translation>
     </message>
     <message>
-        <location filename="../../venue_client/config.py" line="286"/>
+        <location filename="../../venue_client/config.py" line="294"/>
         <source>文本</source>
         <translation>text</translation>
     </message>
@@ -3376,29 +3838,266 @@ For a screenshot only, use --screenshot FILE.png (needs no display).</translatio
         <translation>Expert sign-in sheet</translation>
     </message>
     <message>
+        <location filename="../../venue_client/reports/opening.py" line="83"/>
         <location filename="../../venue_client/reports/signin.py" line="61"/>
         <source>项目编号</source>
         <translation>Project no.</translation>
     </message>
     <message>
+        <location filename="../../venue_client/reports/opening.py" line="82"/>
         <location filename="../../venue_client/reports/signin.py" line="62"/>
         <source>项目名称</source>
         <translation>Project</translation>
     </message>
     <message>
+        <location filename="../../venue_client/reports/opening.py" line="80"/>
+        <source>开标记录表</source>
+        <translation>Bid opening record</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/reports/opening.py" line="81"/>
+        <source>（未结束，草稿）</source>
+        <translation>(not closed, draft)</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/reports/opening.py" line="84"/>
         <location filename="../../venue_client/reports/signin.py" line="63"/>
         <source>标段（包）编号</source>
         <translation>Section no.</translation>
     </message>
     <message>
+        <location filename="../../venue_client/reports/opening.py" line="85"/>
         <location filename="../../venue_client/reports/signin.py" line="64"/>
         <source>标段（包）名称</source>
         <translation>Section</translation>
     </message>
     <message>
+        <location filename="../../venue_client/reports/opening.py" line="86"/>
         <location filename="../../venue_client/reports/signin.py" line="66"/>
         <source>开标时间</source>
         <translation>Opening time</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/reports/opening.py" line="87"/>
+        <source>实际开始</source>
+        <translation>Started</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/reports/opening.py" line="88"/>
+        <source>开标地点</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/reports/opening.py" line="89"/>
+        <source>状态</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/reports/opening.py" line="90"/>
+        <source>主持人</source>
+        <translation>Host</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/reports/opening.py" line="91"/>
+        <source>监标人</source>
+        <translation>Supervisor</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/reports/opening.py" line="92"/>
+        <source>招标人</source>
+        <translation>Tenderer</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/reports/opening.py" line="93"/>
+        <source>招标代理机构</source>
+        <translation>Tender agency</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/reports/opening.py" line="94"/>
+        <source>解密截止</source>
+        <translation>Decryption deadline</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/reports/opening.py" line="95"/>
+        <source>结束时间</source>
+        <translation>Closed at</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/reports/opening.py" line="96"/>
+        <source>{venue} {room}（{code}）</source>
+        <translation>{venue} {room} ({code})</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/reports/opening.py" line="97"/>
+        <source>投标文件解密及开标情况</source>
+        <translation>Decryption and opening of the bids</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/reports/opening.py" line="98"/>
+        <source>本标段没有投标人</source>
+        <translation>This section has no bidders</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/reports/opening.py" line="99"/>
+        <source>投标人少于 3 个，不予开标，依法重新招标。</source>
+        <translation>Fewer than 3 bidders: no opening; the tender is repeated as the law requires.</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/reports/opening.py" line="100"/>
+        <source>大写：{words}</source>
+        <translation>In words: {words}</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/reports/opening.py" line="101"/>
+        <source>{key}：{value}</source>
+        <translation>{key}: {value}</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/reports/opening.py" line="102"/>
+        <source>异议及答复</source>
+        <translation>Objections and answers</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/reports/opening.py" line="103"/>
+        <source>开标过程中无投标人提出异议。</source>
+        <translation>No bidder raised an objection during the opening.</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/reports/opening.py" line="104"/>
+        <source>（尚未答复）</source>
+        <translation>(not answered yet)</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/reports/opening.py" line="105"/>
+        <source>投标人代表确认</source>
+        <translation>Confirmation by bidder representatives</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/reports/opening.py" line="106"/>
+        <source>尚无投标人代表确认。</source>
+        <translation>No representative has confirmed yet.</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/reports/opening.py" line="108"/>
+        <source>屏幕确认</source>
+        <translation>On screen</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/reports/opening.py" line="109"/>
+        <source>电子签名确认</source>
+        <translation>Electronic signature</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/reports/opening.py" line="111"/>
+        <source>注：时间均为北京时间；投标报价取自投标文件中的开标一览表，大写与小写不一致时以大写为准；本表由系统根据开标现场记录生成，证件号码不予显示。</source>
+        <translation>Note: all times are Beijing time; bid prices are taken from the opening summary in each bid, and where the amount in words and in figures differ the words prevail; this record is produced by the system from the opening's records, and ID numbers are not shown.</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/reports/opening.py" line="116"/>
+        <source>本记录内容 SHA-256：{sha256}</source>
+        <translation>SHA-256 of this record's content: {sha256}</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/reports/opening.py" line="117"/>
+        <source>审计序号 {seq} · SHA-256 {short}</source>
+        <translation>Audit seq {seq} · SHA-256 {short}</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/reports/opening.py" line="118"/>
+        <source>记录 SHA-256 {short}</source>
+        <translation>Record SHA-256 {short}</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/reports/opening.py" line="120"/>
+        <source>主持人（签字）：</source>
+        <translation>Host (signature):</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/reports/opening.py" line="121"/>
+        <source>监标人（签字）：</source>
+        <translation>Supervisor (signature):</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/reports/opening.py" line="122"/>
+        <source>记录人（签字）：</source>
+        <translation>Recorder (signature):</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/reports/opening.py" line="126"/>
+        <location filename="../../venue_client/reports/opening.py" line="136"/>
+        <location filename="../../venue_client/reports/opening.py" line="146"/>
+        <source>投标人</source>
+        <translation>Bidder</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/reports/opening.py" line="127"/>
+        <source>投标报价</source>
+        <translation>Bid price</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/reports/opening.py" line="128"/>
+        <source>工期</source>
+        <translation>Duration</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/reports/opening.py" line="129"/>
+        <source>质量</source>
+        <translation>Quality</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/reports/opening.py" line="130"/>
+        <source>解密结果</source>
+        <translation>Decryption result</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/reports/opening.py" line="131"/>
+        <source>投标人代表</source>
+        <translation>Bidder representative</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/reports/opening.py" line="137"/>
+        <source>提出人</source>
+        <translation>Raised by</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/reports/opening.py" line="138"/>
+        <source>提出时间</source>
+        <translation>Raised at</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/reports/opening.py" line="139"/>
+        <source>异议内容</source>
+        <translation>Objection</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/reports/opening.py" line="140"/>
+        <source>答复</source>
+        <translation>Answer</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/reports/opening.py" line="141"/>
+        <source>答复人</source>
+        <translation>Answered by</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/reports/opening.py" line="142"/>
+        <source>答复时间</source>
+        <translation>Answered at</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/reports/opening.py" line="147"/>
+        <source>确认人</source>
+        <translation>Confirmed by</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/reports/opening.py" line="148"/>
+        <source>确认方式</source>
+        <translation>How</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/reports/opening.py" line="149"/>
+        <source>确认时间</source>
+        <translation>Confirmed at</translation>
     </message>
     <message>
         <location filename="../../venue_client/reports/signin.py" line="67"/>
@@ -3456,6 +4155,9 @@ For a screenshot only, use --screenshot FILE.png (needs no display).</translatio
         <translation>Date:</translation>
     </message>
     <message>
+        <location filename="../../venue_client/reports/opening.py" line="125"/>
+        <location filename="../../venue_client/reports/opening.py" line="135"/>
+        <location filename="../../venue_client/reports/opening.py" line="145"/>
         <location filename="../../venue_client/reports/signin.py" line="88"/>
         <source>序号</source>
         <translation>No.</translation>
@@ -3496,6 +4198,7 @@ For a screenshot only, use --screenshot FILE.png (needs no display).</translatio
         <translation>Face match</translation>
     </message>
     <message>
+        <location filename="../../venue_client/reports/opening.py" line="132"/>
         <location filename="../../venue_client/reports/signin.py" line="96"/>
         <source>备注</source>
         <translation>Remarks</translation>
@@ -3593,6 +4296,229 @@ For a screenshot only, use --screenshot FILE.png (needs no display).</translatio
         <location filename="../../venue_client/store/database.py" line="41"/>
         <source>数据库 {path} 由更新版本的程序创建（版本 {revision}），请升级本程序。</source>
         <translation>The database {path} was created by a newer version of this program (revision {revision}). Upgrade the program.</translation>
+    </message>
+</context>
+<context>
+    <name>sync</name>
+    <message>
+        <location filename="../../venue_client/sync/alarms.py" line="30"/>
+        <source>幂等键被重复使用但内容不同（客户端缺陷或数据被篡改）</source>
+        <translation>An idempotency key was reused with different content (a client bug or tampering)</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/sync/alarms.py" line="31"/>
+        <source>交易平台发现本地审计日志被改写</source>
+        <translation>The platform found that the local audit log was rewritten</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/sync/alarms.py" line="32"/>
+        <source>交易平台记录的事件多于本地发件箱</source>
+        <translation>The platform holds more events than the local outbox</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/sync/alarms.py" line="33"/>
+        <source>投标文件下载后的哈希与回执不符（疑似篡改）</source>
+        <translation>A downloaded bid does not match its receipt (possible tampering)</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/sync/alarms.py" line="34"/>
+        <source>文件多次上传校验失败</source>
+        <translation>A file failed its checksum on upload several times</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/sync/alarms.py" line="51"/>
+        <source>同步告警</source>
+        <translation>Sync alarm</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/sync/commands.py" line="23"/>
+        <source>与交易平台同步</source>
+        <translation>Sync with the central platform</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/sync/commands.py" line="24"/>
+        <source>运行同步（默认持续运行，Ctrl+C 停止）</source>
+        <translation>Run sync (keeps running by default; Ctrl+C stops)</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/sync/commands.py" line="25"/>
+        <source>只同步一轮后退出</source>
+        <translation>Sync one round and exit</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/sync/commands.py" line="26"/>
+        <source>显示同步状态、发件箱与告警</source>
+        <translation>Show sync state, outbox and alarms</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/sync/commands.py" line="27"/>
+        <source>以 JSON 输出</source>
+        <translation>Output as JSON</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/sync/commands.py" line="28"/>
+        <source>分中心管理员确认同步告警（密码在提示时输入）</source>
+        <translation>A branch manager acknowledges a sync alarm (password asked at the prompt)</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/sync/commands.py" line="29"/>
+        <source>告警编号（见 sync status）</source>
+        <translation>Alarm id (see sync status)</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/sync/commands.py" line="30"/>
+        <source>分中心管理员登录名</source>
+        <translation>Branch manager's username</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/sync/commands.py" line="31"/>
+        <source>处理说明</source>
+        <translation>What was done</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/sync/commands.py" line="32"/>
+        <source>同步完成：已确认至第 {acked} 条事件，待发送 {pending} 条</source>
+        <translation>Sync done: acknowledged through event {acked}, {pending} waiting</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/sync/commands.py" line="33"/>
+        <source>交易平台不可达，稍后重试：{error}</source>
+        <translation>The platform is unreachable; will retry: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/sync/commands.py" line="34"/>
+        <source>同步未完成：{error}</source>
+        <translation>Sync not completed: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/sync/commands.py" line="35"/>
+        <source>另一工作站正在同步，本机只校准了时钟</source>
+        <translation>Another workstation is syncing; this one only measured the clock</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/sync/commands.py" line="36"/>
+        <source>平台：{online}；上次成功：{last}；待发送 {pending} 条，被拒绝 {rejected} 条，已确认至第 {acked} 条；待处理日程变更 {changes} 项；待上传 {uploads} 个文件</source>
+        <translation>Platform: {online}; last success: {last}; {pending} waiting, {rejected} rejected, acknowledged through {acked}; {changes} schedule changes to review; {uploads} files to upload</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/sync/commands.py" line="41"/>
+        <source>时钟偏差：{skew} 秒（允许 {tolerance} 秒）</source>
+        <translation>Clock skew: {skew} s (allowed {tolerance} s)</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/sync/commands.py" line="42"/>
+        <source>告警 #{id}（{blocking}）：{label} {subject}</source>
+        <translation>Alarm #{id} ({blocking}): {label} {subject}</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/sync/commands.py" line="43"/>
+        <source>被拒绝的事件 #{seq}（{type}）：{error}</source>
+        <translation>Rejected event #{seq} ({type}): {error}</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/sync/commands.py" line="44"/>
+        <source>告警 #{id} 已由 {user} 确认</source>
+        <translation>Alarm #{id} acknowledged by {user}</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/sync/commands.py" line="45"/>
+        <source>在线</source>
+        <translation>online</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/sync/commands.py" line="46"/>
+        <source>离线</source>
+        <translation>offline</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/sync/commands.py" line="47"/>
+        <source>从未</source>
+        <translation>never</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/sync/commands.py" line="48"/>
+        <source>同步已停止</source>
+        <translation>sync stopped</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/sync/commands.py" line="49"/>
+        <source>需查看</source>
+        <translation>to review</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/sync/errors.py" line="7"/>
+        <source>未配置交易平台接口地址（central.url），无法同步</source>
+        <translation>No platform address configured (central.url); cannot sync</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/sync/errors.py" line="8"/>
+        <source>未配置工作站令牌（central.token 或 central.token_file），无法同步</source>
+        <translation>No workstation token configured (central.token or central.token_file); cannot sync</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/sync/errors.py" line="11"/>
+        <source>令牌文件 {path} 的权限为 {mode}，其他账户可读；请执行 chmod 600 {path} 后重试</source>
+        <translation>Token file {path} has mode {mode} and other accounts can read it; run chmod 600 {path} and retry</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/sync/errors.py" line="14"/>
+        <source>无法读取令牌文件 {path}：{detail}</source>
+        <translation>Cannot read the token file {path}: {detail}</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/sync/errors.py" line="15"/>
+        <source>交易平台拒绝了本工作站的令牌（令牌错误或已吊销）</source>
+        <translation>The platform refused this workstation's token (wrong or revoked)</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/sync/errors.py" line="16"/>
+        <source>无法连接交易平台：{detail}</source>
+        <translation>Cannot reach the platform: {detail}</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/sync/errors.py" line="17"/>
+        <source>交易平台暂时无法处理请求（{status}）：{detail}</source>
+        <translation>The platform cannot handle the request now ({status}): {detail}</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/sync/errors.py" line="18"/>
+        <source>交易平台拒绝了请求（{status} {code}）：{detail}</source>
+        <translation>The platform refused the request ({status} {code}): {detail}</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/sync/errors.py" line="19"/>
+        <source>交易平台的应答无法识别：{detail}</source>
+        <translation>Unrecognised answer from the platform: {detail}</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/sync/errors.py" line="20"/>
+        <source>本数据库的事件已以工作站 {bound} 的身份上报，不能改用 {configured}；请检查 central.workstation_id</source>
+        <translation>This database's events were reported as workstation {bound} and cannot switch to {configured}; check central.workstation_id</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/sync/errors.py" line="25"/>
+        <source>同步已停止：有 {count} 个严重告警等待分中心管理员确认</source>
+        <translation>Sync stopped: {count} serious alarms wait for a branch manager</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/sync/errors.py" line="26"/>
+        <source>只有分中心管理员可以确认同步告警</source>
+        <translation>Only a branch manager can acknowledge sync alarms</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/sync/errors.py" line="27"/>
+        <source>没有编号为 {id} 的同步告警</source>
+        <translation>No sync alarm with id {id}</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/sync/errors.py" line="28"/>
+        <source>没有编号为 {id} 的待处理日程变更</source>
+        <translation>No pending schedule change with id {id}</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/sync/errors.py" line="29"/>
+        <source>本机时钟与交易平台相差 {skew} 秒，超过允许的 {tolerance} 秒，请先校准时钟</source>
+        <translation>This PC's clock is {skew} s off the platform's, more than the {tolerance} s allowed; correct the clock first</translation>
     </message>
 </context>
 <context>

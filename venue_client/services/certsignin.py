@@ -155,6 +155,14 @@ class OneTimePin:
         self.messages.append(str(text))
 
 
+class NoPin(OneTimePin):
+    """Reading a certificate needs no PIN: a prompt is answered with a cancel."""
+
+    def __init__(self) -> None:
+        super().__init__("")
+        self._pin = None
+
+
 def user_error(exc: DeviceError) -> UserFacingError:
     """A token's error as the desk shows it (the driver's translatable message)."""
     return UserFacingError(cast(Text, exc.text), **exc.args_map)

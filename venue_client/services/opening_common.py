@@ -65,6 +65,8 @@ class BidStatus:
     method: str
     price: str | None
     attempts: int
+    duration: str = ""
+    quality: str = ""
 
 
 @dataclass(frozen=True)
@@ -179,4 +181,6 @@ def _bid_status(ob: OpeningBid) -> BidStatus:
         method=ob.method,
         price=ob.price,
         attempts=len(ob.attempts),
+        duration=ob.duration,
+        quality=ob.quality,
     )

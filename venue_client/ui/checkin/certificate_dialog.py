@@ -28,14 +28,14 @@ from drivers.common.errors import DeviceError
 from drivers.token.keys import TokenInfo
 from venue_client.domain.checkin import ExpectedPerson
 from venue_client.domain.errors import UserFacingError
-from venue_client.services.certsignin import PresentedKey, SignedChallenge, user_error
+from venue_client.services.certsignin import PresentedKey, user_error
 from venue_client.ui.i18n import error_message
 from venue_client.ui.theme import FAILURE_RED, MUTED
 from venue_client.ui.worker import Tasks
 
 ListTokens = Callable[[], list[TokenInfo]]
 ReadKey = Callable[[TokenInfo], PresentedKey]
-Sign = Callable[[PresentedKey, str], SignedChallenge]
+Sign = Callable[[PresentedKey, str], object]  # a SignedChallenge, or what the caller needs
 
 
 P = ParamSpec("P")
@@ -67,8 +67,12 @@ class CertificateDialog(QDialog):
         read_key: ReadKey,
         sign: Sign,
         people: Sequence[ExpectedPerson],
+        choose_person: bool = True,
+        title: str = "",
         parent: QWidget | None = None,
     ) -> None:
+        """``choose_person`` False: the key is used for something else than check-in
+        (decryption at the opening desk): no representative to choose."""
         super().__init__(parent)
         self.setObjectName("certificateDialog")
         self.setWindowTitle(self.tr("CA 证书签到"))
@@ -84,6 +88,9 @@ class CertificateDialog(QDialog):
         self.busy = False
         self._reading = 0  # the latest certificate read asked for
         self._build()
+        self.person_row.setVisible(choose_person)
+        if title:
+            self.setWindowTitle(title)
         self.rescan_button.clicked.connect(self.rescan)
         self.cancel_button.clicked.connect(self.reject)
         self.ok_button.clicked.connect(self.submit)
@@ -110,7 +117,9 @@ class CertificateDialog(QDialog):
         self.cert_info.setWordWrap(True)
         self.cert_info.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.cert_info)
-        row = QHBoxLayout()
+        self.person_row = QWidget()
+        row = QHBoxLayout(self.person_row)
+        row.setContentsMargins(0, 0, 0, 0)
         caption = QLabel(self.tr("签到代表"))
         caption.setObjectName("fieldName")
         self.person = QComboBox()
@@ -118,7 +127,7 @@ class CertificateDialog(QDialog):
         caption.setBuddy(self.person)
         row.addWidget(caption)
         row.addWidget(self.person, 1)
-        layout.addLayout(row)
+        layout.addWidget(self.person_row)
         self.pin = QLineEdit()
         self.pin.setObjectName("tokenPin")
         self.pin.setEchoMode(QLineEdit.EchoMode.Password)
@@ -239,7 +248,7 @@ class CertificateDialog(QDialog):
             owner=self,
         )
 
-    def _signed(self, signed: SignedChallenge, number: str) -> None:
+    def _signed(self, signed: object, number: str) -> None:
         self.signed.emit(signed, number)
         self.accept()
 

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 from drivers.token.keys import TokenInfo
 from venue_client.domain.checkin import ExpectedPerson
 from venue_client.services.certsignin import (
+    NoPin,
     OneTimePin,
     PresentedKey,
     SignedChallenge,
@@ -61,7 +62,7 @@ class AlternativeProofs:
             return present_tokens(self._source())
 
         def read(info: TokenInfo) -> PresentedKey:
-            return read_key(self._source(), info, OneTimePin(""))
+            return read_key(self._source(), info, NoPin())
 
         def sign(key: PresentedKey, pin: str) -> SignedChallenge:
             return sign_challenge(

@@ -7,12 +7,15 @@ from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton
 
 from venue_client.services.schedule import SessionSummary
 from venue_client.ui.formatting import countdown_text, short_time, table_time
 from venue_client.ui.labels import SECTION_STATUSES, SESSION_STATES, label
 from venue_client.ui.navigation import OPENING
+from venue_client.ui.opening.big_screen import BigScreen
+from venue_client.ui.opening.desk import OpeningDesk
 from venue_client.ui.pages.base import Page
 from venue_client.ui.step_bar import StepBar
 from venue_client.ui.widgets import Card, fill_table, make_table, muted_label, page_heading
@@ -58,8 +61,17 @@ class OpeningPage(Page):
         self.empty = muted_label(self.tr("今日没有开标安排。"))
         self.empty.hide()
         listing.body.addWidget(self.empty)
-        self.outer.addWidget(listing, 1)
+        self.table.setMaximumHeight(150)
+        self.outer.addWidget(listing)
         self.outer.addWidget(self._detail_panel())
+        self.desk = OpeningDesk(self.env)
+        self.outer.addWidget(self.desk, 1)
+        self.big_screen: BigScreen | None = None
+        self.big_button = QPushButton(self.tr("大屏 (F11)"))
+        self.big_button.clicked.connect(self.toggle_big_screen)
+        self.desk.action_row.insertWidget(4, self.big_button)
+        QShortcut(QKeySequence(Qt.Key.Key_F11), self, self.toggle_big_screen)
+        self.desk.flow.status.connect(lambda _status: self._update_big_screen())
 
     def _detail_panel(self) -> Card:
         card = Card()
@@ -140,8 +152,27 @@ class OpeningPage(Page):
             return self.sessions[rows[0].row()]
         return None
 
+    def toggle_big_screen(self) -> None:
+        """大屏 on the hall's display, or off again."""
+        if self.big_screen is not None and self.big_screen.isVisible():
+            self.big_screen.close()
+            return
+        if self.big_screen is None:
+            self.big_screen = BigScreen(self.desk.model)
+        self.big_screen.show_on(self.env.ctx.settings.ui.hall_screen)
+        self.window().activateWindow()  # the keys stay with the desk
+        self._update_big_screen()
+
+    def _update_big_screen(self) -> None:
+        session = self._selected()
+        if self.big_screen is None or session is None:
+            return
+        title = f"{session.project_name} · {session.section_name}"
+        self.big_screen.show_session(title, self.desk.status, self.env.ctx.clock.now())
+
     def _show_selected(self) -> None:
         session = self._selected()
+        self.desk.set_session(session.id if session else "")
         if session is None:
             self.detail_title.setText(self.tr("请选择一个开标场次"))
             self.step_bar.set_state("scheduled")
@@ -165,6 +196,9 @@ class OpeningPage(Page):
         self.tick(self.env.ctx.clock.now())
 
     def tick(self, now: datetime) -> None:
+        self.desk.tick(now)
+        if self.big_screen is not None and self.big_screen.isVisible():
+            self.big_screen.tick(now)
         session = self._selected()
         if session is None:
             return

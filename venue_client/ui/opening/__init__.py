@@ -1,0 +1,1 @@
+"""The opening desk (开标台) and the hall's large screen (大屏)."""

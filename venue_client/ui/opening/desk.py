@@ -1,0 +1,315 @@
+"""开标台: the opening of one section as the host runs it. One button takes the
+session to its next stage (开始签到 → 宣布开标 → 开始解密 → 结束解密 → 签名确认 →
+结束); the bid table shows each bid in the words staff know with live progress;
+a bidder's representative decrypts with their USB key (F6); the backup key (F7)
+needs a supervisor on the spot; confirmations (F8) and objections (F9) are recorded.
+
+Keys: Enter on the step button, F6 CA 锁解密, F7 备用密钥解密, F8 签名确认, F9 异议,
+F11 大屏.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from venue_client.domain.errors import Message
+from venue_client.services.certsignin import NoPin, PresentedKey, present_tokens, read_key
+from venue_client.services.opening import OpeningService, OpeningStatus
+from venue_client.services.users import UserInfo
+from venue_client.ui.checkin.certificate_dialog import CertificateDialog
+from venue_client.ui.checkin.keys import token_device
+from venue_client.ui.checkin.supervisor_dialog import SupervisorDialog
+from venue_client.ui.env import UiEnv
+from venue_client.ui.formatting import countdown_text
+from venue_client.ui.i18n import message_text, tr_text
+from venue_client.ui.opening.bids_model import BidsModel
+from venue_client.ui.opening.flow import OpeningFlow
+from venue_client.ui.opening.hearing import ConfirmDialog, ObjectionDialog
+from venue_client.ui.opening.texts import NEXT_STEP, T_COUNTS, T_DEADLINE
+from venue_client.ui.theme import FAILURE_RED, MUTED
+from venue_client.ui.widgets import Card, style_table
+
+PROGRESS_MS = 250
+
+
+def next_step(service: OpeningService, ref: str, state: str, operator: UserInfo) -> Any:
+    """The service call that moves a session in ``state`` to its next stage."""
+    steps: dict[str, Callable[[], object]] = {
+        "scheduled": lambda: service.begin_checkin(ref, operator=operator),
+        "checking_in": lambda: service.start(ref, operator=operator),
+        "opening": lambda: service.begin_decryption(ref, operator=operator),
+        "decrypting": lambda: service.close_decryption(ref, operator=operator),
+        "record": lambda: service.begin_confirmation(ref, operator=operator),
+    }
+    return steps[state]()
+
+
+class OpeningDesk(Card):
+    def __init__(self, env: UiEnv, parent: QWidget | None = None) -> None:
+        super().__init__(parent=parent)
+        self.setObjectName("openingDesk")
+        self.env = env
+        self.flow = OpeningFlow(env, self)
+        self.ref = ""
+        self.status: OpeningStatus | None = None
+        self.dialog: QDialog | None = None
+        self._build()
+        self.flow.status.connect(self.show_status)
+        self.flow.failed.connect(lambda text: self.say(text, FAILURE_RED))
+        self.flow.message.connect(lambda text: self.say(text, MUTED))
+        self.timer = QTimer(self)
+        self.timer.setInterval(PROGRESS_MS)
+        self.timer.timeout.connect(lambda: self.model.set_progress(self.flow.progress()))
+        self.timer.start()
+        keys = (
+            (Qt.Key.Key_F6, self.decrypt_with_token),
+            (Qt.Key.Key_F7, self.decrypt_with_backup),
+            (Qt.Key.Key_F8, self.confirm),
+            (Qt.Key.Key_F9, self.objection),
+        )
+        self.shortcuts = [QShortcut(QKeySequence(k), self, slot) for k, slot in keys]
+
+    def _build(self) -> None:
+        top = QHBoxLayout()
+        self.counts = QLabel("-")
+        self.counts.setObjectName("openingCounts")
+        top.addWidget(self.counts, 1)
+        box = QVBoxLayout()
+        self.countdown_caption = QLabel(" ")
+        self.countdown_caption.setObjectName("fieldName")
+        self.countdown = QLabel(" ")
+        self.countdown.setObjectName("countdown")
+        box.addWidget(self.countdown_caption, 0, Qt.AlignmentFlag.AlignRight)
+        box.addWidget(self.countdown, 0, Qt.AlignmentFlag.AlignRight)
+        top.addLayout(box)
+        self.body.addLayout(top)
+        self.model = BidsModel(self)
+        self.table = QTableView()
+        self.table.setObjectName("openingBids")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        style_table(self.table)
+        self.body.addWidget(self.table, 1)
+        self.action_row = actions = QHBoxLayout()
+        self.step_button = QPushButton(" ")
+        self.step_button.setObjectName("primary")
+        self.step_button.clicked.connect(self.next_step)
+        self.token_button = QPushButton(self.tr("CA 锁解密 (F6)"))
+        self.token_button.clicked.connect(self.decrypt_with_token)
+        self.backup_button = QPushButton(self.tr("备用密钥解密 (F7)"))
+        self.backup_button.clicked.connect(self.decrypt_with_backup)
+        self.confirm_button = QPushButton(self.tr("签名确认 (F8)"))
+        self.confirm_button.clicked.connect(self.confirm)
+        self.objection_button = QPushButton(self.tr("异议 (F9)"))
+        self.objection_button.clicked.connect(self.objection)
+        for button in (
+            self.token_button,
+            self.backup_button,
+            self.confirm_button,
+            self.objection_button,
+        ):
+            actions.addWidget(button)
+        actions.addStretch(1)
+        actions.addWidget(self.step_button)
+        self.body.addLayout(actions)
+        self.message = QLabel(" ")
+        self.message.setObjectName("openingMessage")
+        self.message.setWordWrap(True)
+        self.body.addWidget(self.message)
+
+    # -- state ---------------------------------------------------------------------
+
+    def set_session(self, ref: str) -> None:
+        if ref != self.ref:
+            self.ref, self.status = ref, None
+            self.model.set_bids([])
+            self.say(" ", MUTED)
+            if ref:
+                self.flow.prepare_demo(ref)
+        if ref:
+            self.flow.refresh(ref)
+
+    def show_status(self, status: OpeningStatus | None) -> None:
+        if status is None or status.session != self.ref:
+            return
+        self.status = status
+        self.model.set_bids(status.bids)
+        done = sum(b.state == "decrypted" for b in status.bids)
+        running = sum(b.state == "decrypting" for b in status.bids)
+        self.counts.setText(
+            message_text(
+                Message(
+                    T_COUNTS, done=done, running=running, waiting=len(status.bids) - done - running
+                )
+            )
+        )
+        state = str(status.state)
+        step = NEXT_STEP.get(state)
+        self.step_button.setVisible(step is not None)
+        if step is not None:
+            self.step_button.setText(tr_text(step))
+        decrypting = state == "decrypting"
+        self.token_button.setEnabled(decrypting)
+        self.backup_button.setEnabled(decrypting)
+        self.confirm_button.setEnabled(state == "confirmation")
+        self.objection_button.setEnabled(
+            state in ("opening", "decrypting", "record", "confirmation")
+        )
+        self.tick(self.env.ctx.clock.now())
+
+    def tick(self, now: datetime) -> None:
+        status = self.status
+        if status is not None and str(status.state) == "decrypting" and status.deadline:
+            self.countdown_caption.setText(tr_text(T_DEADLINE))
+            remaining = status.deadline - now
+            self.countdown.setText(
+                countdown_text(remaining) if remaining.total_seconds() > 0 else "00:00:00"
+            )
+        else:
+            self.countdown_caption.setText(" ")
+            self.countdown.setText(" ")
+
+    def say(self, text: str, colour: str) -> None:
+        self.message.setText(text)
+        self.message.setStyleSheet(f"color:{colour};")
+
+    def selected_bid(self) -> int | None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows or self.status is None:
+            return None
+        return self.status.bids[rows[0].row()].bid_id
+
+    # -- actions -------------------------------------------------------------------
+
+    def next_step(self) -> None:
+        status = self.status
+        if status is None or self.dialog is not None:
+            return
+        ref, state, operator = self.ref, str(status.state), self.flow.operator
+        if state == "confirmation":
+            self.flow.close_and_publish(ref)
+            return
+        self.flow.run(ref, lambda service: next_step(service, ref, state, operator))
+
+    def _open(self, dialog: QDialog) -> None:
+        self.dialog = dialog
+        dialog.finished.connect(lambda _code: self._closed(dialog))
+        dialog.open()
+
+    def _closed(self, dialog: QDialog) -> None:
+        if self.dialog is dialog:
+            self.dialog = None
+            if self.isVisible():
+                self.window().activateWindow()  # the keys are the desk's again
+        dialog.deleteLater()
+
+    def decrypt_with_token(self) -> None:
+        bid_id = self.selected_bid()
+        device = token_device(self.env)
+        if (
+            bid_id is None
+            or device is None
+            or self.dialog is not None
+            or not self.token_button.isEnabled()
+        ):
+            return
+        ref = self.ref
+
+        def source() -> Any:
+            return device.source(self.flow.bidders(ref))
+
+        dialog = CertificateDialog(
+            self.env.tasks,
+            list_tokens=lambda: present_tokens(source()),
+            read_key=lambda info: read_key(source(), info, NoPin()),
+            sign=lambda key, pin: (key, pin),
+            people=[],
+            choose_person=False,
+            title=self.tr("CA 锁解密"),
+            parent=self,
+        )
+
+        def chosen(pair: object, _number: str) -> None:
+            assert isinstance(pair, tuple)
+            key, pin = pair
+            assert isinstance(key, PresentedKey) and isinstance(pin, str)
+            self.flow.decrypt_with_token(ref, bid_id, key.label, pin)
+
+        dialog.signed.connect(chosen)
+        dialog.ok_button.setText(self.tr("解密 (Enter)"))
+        self._open(dialog)
+
+    def decrypt_with_backup(self) -> None:
+        bid_id = self.selected_bid()
+        if bid_id is None or self.dialog is not None or not self.backup_button.isEnabled():
+            return
+        ref, operator = self.ref, self.flow.operator
+        name = (
+            next(b.bidder_name for b in self.status.bids if b.bid_id == bid_id)
+            if self.status
+            else ""
+        )
+        dialog = SupervisorDialog(
+            self.env.tasks,
+            lambda user, password: self.flow.service().approver(user, password, operator=operator),
+            person=name,
+            reasons=[self.tr("使用平台备用密钥解密须经监标人批准")],
+            parent=self,
+        )
+        dialog.approved.connect(lambda user: self.flow.decrypt_with_backup(ref, bid_id, user))
+        self._open(dialog)
+
+    def _with_people(self, make: Any) -> None:
+        ref = self.ref
+        if not ref or self.dialog is not None:
+            return
+        self.env.tasks.run(lambda: self.flow.present_people(ref), on_done=make, owner=self)
+
+    def confirm(self) -> None:
+        if not self.confirm_button.isEnabled():
+            return
+        ref, operator = self.ref, self.flow.operator
+
+        def make(people: list[Any]) -> None:
+            dialog = ConfirmDialog(people, self)
+            dialog.confirmed.connect(
+                lambda cid: self.flow.run(ref, lambda s: s.confirm(ref, cid, operator=operator))
+            )
+            self._open(dialog)
+
+        self._with_people(make)
+
+    def objection(self) -> None:
+        if not self.objection_button.isEnabled():
+            return
+        ref, operator = self.ref, self.flow.operator
+
+        def record(cid: int, text: str, answer: str) -> None:
+            def job(s: OpeningService) -> None:
+                number = s.raise_objection(ref, cid, text, operator=operator)
+                s.answer_objection(ref, number, answer, operator=operator)
+
+            self.flow.run(ref, job)
+
+        def make(people: list[Any]) -> None:
+            dialog = ObjectionDialog(people, self)
+            dialog.recorded.connect(record)
+            self._open(dialog)
+
+        self._with_people(make)
