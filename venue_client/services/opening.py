@@ -73,10 +73,13 @@ class OpeningService(DecryptionMixin, HearingMixin, OpeningBase):
         self, ref: int | str, *, operator: UserInfo, supervisor: UserInfo | None = None
     ) -> OpeningStatus:
         """checking_in → opening (or → failed with fewer than 3 bids: no opening,
-        re-tender). Refused before the opening time and for a cancelled or postponed
-        section. The decryption window (``DECRYPT_MINUTES``) runs from now."""
+        re-tender). Refused before the opening time, for a cancelled or postponed
+        section, and when ``start_guard`` objects (online with a skewed clock). The
+        decryption window (``DECRYPT_MINUTES``) runs from now."""
         if supervisor is not None:
             check_approver(supervisor, operator)
+        if self.start_guard is not None:
+            self.start_guard()  # e.g. the platform's clock disagrees: not now
         with self._changing(ref, operator) as (tx, locked):
             s, now, section = tx.session, self.ctx.clock.now(), locked.section
             bids = list(

@@ -5,7 +5,7 @@ and the supervisor's approval on the spot."""
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
@@ -102,8 +102,17 @@ class Locked:
 
 
 class OpeningBase:
-    def __init__(self, ctx: AppContext, *, allow_late_decrypt: bool = True) -> None:
+    def __init__(
+        self,
+        ctx: AppContext,
+        *,
+        allow_late_decrypt: bool = True,
+        start_guard: Callable[[], None] | None = None,
+    ) -> None:
         self.ctx = ctx
+        # Raises (a UserFacingError) when an opening must not start now, e.g. the sync
+        # service's clock check: online and off the platform's clock beyond tolerance.
+        self.start_guard = start_guard
         # Policy (DOMAIN.md check-in rule 7): may a representative who checked in after
         # the opening time decrypt? Fixed for a session when it starts, and recorded.
         self.allow_late_decrypt = allow_late_decrypt

@@ -22,6 +22,7 @@ from venue_client.services.certsignin import SignedChallenge, certificate_policy
 from venue_client.services.checkin import CheckInService, Recorded
 from venue_client.services.checkin_roster import Roster
 from venue_client.services.users import UserInfo
+from venue_client.store.log_models import Role
 from venue_client.ui.checkin.face import FaceCheck, compare_face, snapshot_jpeg
 from venue_client.ui.checkin.keys import (
     certificate_facts,
@@ -32,6 +33,9 @@ from venue_client.ui.checkin.keys import (
 from venue_client.ui.checkin.texts import N_MANUAL
 from venue_client.ui.env import UiEnv
 from venue_client.ui.i18n import error_message
+
+# Who may open a room's sealed expert list at check-in.
+ROOM_STAFF = frozenset({Role.ROOM_STEWARD, Role.MANAGER, Role.DESK_STAFF, Role.SUPERVISOR})
 
 
 @dataclass(frozen=True)
@@ -73,6 +77,7 @@ class CheckInFlow(QObject):
         self._jobs = 0
         self._service: CheckInService | None = None
         self._lock = threading.Lock()
+        self._unsealed: set[str] = set()
 
     @property
     def desk(self) -> str:
@@ -89,7 +94,20 @@ class CheckInFlow(QObject):
     # -- reading (worker thread) ---------------------------------------------------
 
     def roster(self, ref: str) -> Roster:
+        if ref[:1].upper() == "E" and ref not in self._unsealed:
+            self._unseal_experts(ref)
         return self.service().roster(ref)
+
+    def _unseal_experts(self, ref: str) -> None:
+        """The drawn experts' list stays encrypted until the room's staff open its
+        check-in (central-api.md §2); opening it here is audited."""
+        from venue_client.sync.experts import unseal
+
+        user = self.env.user
+        if user is None or user.role not in ROOM_STAFF:
+            return
+        unseal(self.env.ctx, int(ref[1:]), f"user:{user.username}")
+        self._unsealed.add(ref)
 
     def authenticate(self, username: str, password: str) -> UserInfo:
         """A supervisor's credentials on the spot (worker thread)."""

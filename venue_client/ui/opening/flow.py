@@ -55,8 +55,14 @@ class OpeningFlow(QObject):
     def service(self) -> OpeningService:
         with self._lock:
             if self._service is None:
-                self._service = OpeningService(self.env.ctx)
+                self._service = OpeningService(self.env.ctx, start_guard=self._clock_guard)
             return self._service
+
+    def _clock_guard(self) -> None:
+        """No opening while online with a clock off the platform's (central-api.md §1)."""
+        sync = getattr(self.env, "sync", None)
+        if sync is not None:
+            sync.clock_status().check_may_open()
 
     def store(self) -> OpenedBids:
         with self._lock:
