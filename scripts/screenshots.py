@@ -2,7 +2,9 @@
 (for the README and for reviewers). Uses a throw-away demo data directory unless
 ``--data-dir`` is given. Needs no display: ``--screenshot`` renders offscreen.
 With the check-in page, ``desk_screenshots.py`` also renders the desk in each state
-(``checkin-desk-<state>-<lang>.png``), driven through the ID reader simulator.
+(``checkin-desk-<state>-<lang>.png``), driven through the ID reader simulator; with
+the opening page, ``opening_screenshots.py`` renders the opening desk and the large
+screen during a demo opening.
 
     python scripts/screenshots.py docs/screenshots
 """
@@ -48,6 +50,11 @@ def main() -> int:
         if "checkin" in args.pages:
             desk = Path(__file__).with_name("desk_screenshots.py")
             command = [sys.executable, str(desk), str(args.outdir), "--langs", *args.langs]
+            if subprocess.run(command, check=False).returncode != 0:
+                failures += 1
+        if "opening" in args.pages:
+            opening = Path(__file__).with_name("opening_screenshots.py")
+            command = [sys.executable, str(opening), str(args.outdir)]
             if subprocess.run(command, check=False).returncode != 0:
                 failures += 1
     return 1 if failures else 0

@@ -122,6 +122,8 @@ class TokenSimulator:
     def close(self) -> None:
         for token in self._soft.values():
             token.close()
+        if self.home is not None:
+            self.home.deactivate()
         if self._root is not None:
             shutil.rmtree(self._root, ignore_errors=True)
             self._root = None

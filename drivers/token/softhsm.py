@@ -89,6 +89,7 @@ class SoftHsmHome:
             encoding="utf-8",
         )
         self.conf.chmod(0o600)
+        self._previous: str | None = None
 
     def env(self) -> dict[str, str]:
         return {**os.environ, "SOFTHSM2_CONF": str(self.conf)}
@@ -104,10 +105,22 @@ class SoftHsmHome:
     def activate(self) -> Pkcs11Module:
         """Point this process's SoftHSM2 at this home and (re)initialise it, so it
         sees the tokens created so far. Sessions opened before are closed."""
+        if os.environ.get("SOFTHSM2_CONF") != str(self.conf):
+            self._previous = os.environ.get("SOFTHSM2_CONF")
         os.environ["SOFTHSM2_CONF"] = str(self.conf)
         module = Pkcs11Module(self.module_path)
         module.reload()
         return module
+
+    def deactivate(self) -> None:
+        """Give the process's SoftHSM2 configuration back (before this home's files
+        go away), if it still points here."""
+        if os.environ.get("SOFTHSM2_CONF") != str(self.conf):
+            return
+        if self._previous is None:
+            os.environ.pop("SOFTHSM2_CONF", None)
+        else:
+            os.environ["SOFTHSM2_CONF"] = self._previous
 
     def _util_run(self, *args: str) -> None:
         subprocess.run(  # noqa: S603 - fixed argv, no shell

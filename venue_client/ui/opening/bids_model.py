@@ -95,13 +95,19 @@ class BidsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self.text(index.row(), index.column())
         if role == Qt.ItemDataRole.ForegroundRole and index.column() == STATE:
-            bid = self.bids[index.row()]
-            if bid.state == "decrypted":
-                return QColor(SUCCESS_GREEN)
-            if bid.state == "failed" or bid.result:
-                return QColor(FAILURE_RED)
-        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == PRICE:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            return self._state_colour(self.bids[index.row()])
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() != BIDDER:
+            amount = index.column() == PRICE and self.text(index.row(), PRICE) != "-"
+            flag = Qt.AlignmentFlag.AlignRight if amount else Qt.AlignmentFlag.AlignHCenter
+            return int(flag | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    @staticmethod
+    def _state_colour(bid: BidStatus) -> QColor | None:
+        if bid.state == "decrypted":
+            return QColor(SUCCESS_GREEN)
+        if bid.state == "failed" or bid.result:
+            return QColor(FAILURE_RED)
         return None
 
     def column_texts(self, column: int) -> list[str]:

@@ -17,7 +17,7 @@ from venue_client.domain.opening import STATE_LABELS, OpeningState
 from venue_client.services.opening import OpeningStatus
 from venue_client.ui.formatting import beijing, countdown_text
 from venue_client.ui.i18n import message_text, tr_text
-from venue_client.ui.opening.bids_model import BidsModel
+from venue_client.ui.opening.bids_model import BIDDER, BidsModel
 from venue_client.ui.opening.texts import T_COUNTS, T_DEADLINE, T_TO_OPENING, T_WAITING_START
 
 STYLE = """
@@ -61,7 +61,9 @@ class BigScreen(QWidget):
         self.table.setModel(model)
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(56)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(BIDDER, QHeaderView.ResizeMode.Stretch)
         self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.table.setSelectionMode(QTableView.SelectionMode.NoSelection)
         layout.addWidget(self.table, 1)

@@ -11,7 +11,7 @@ F11 大屏.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
@@ -20,10 +20,10 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QPushButton,
     QTableView,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -35,12 +35,11 @@ from venue_client.ui.checkin.certificate_dialog import CertificateDialog
 from venue_client.ui.checkin.keys import token_device
 from venue_client.ui.checkin.supervisor_dialog import SupervisorDialog
 from venue_client.ui.env import UiEnv
-from venue_client.ui.formatting import countdown_text
 from venue_client.ui.i18n import message_text, tr_text
-from venue_client.ui.opening.bids_model import BidsModel
+from venue_client.ui.opening.bids_model import BIDDER, BidsModel
 from venue_client.ui.opening.flow import OpeningFlow
 from venue_client.ui.opening.hearing import ConfirmDialog, ObjectionDialog
-from venue_client.ui.opening.texts import NEXT_STEP, T_COUNTS, T_DEADLINE
+from venue_client.ui.opening.texts import NEXT_STEP, T_COUNTS
 from venue_client.ui.theme import FAILURE_RED, MUTED
 from venue_client.ui.widgets import Card, style_table
 
@@ -85,19 +84,9 @@ class OpeningDesk(Card):
         self.shortcuts = [QShortcut(QKeySequence(k), self, slot) for k, slot in keys]
 
     def _build(self) -> None:
-        top = QHBoxLayout()
         self.counts = QLabel("-")
         self.counts.setObjectName("openingCounts")
-        top.addWidget(self.counts, 1)
-        box = QVBoxLayout()
-        self.countdown_caption = QLabel(" ")
-        self.countdown_caption.setObjectName("fieldName")
-        self.countdown = QLabel(" ")
-        self.countdown.setObjectName("countdown")
-        box.addWidget(self.countdown_caption, 0, Qt.AlignmentFlag.AlignRight)
-        box.addWidget(self.countdown, 0, Qt.AlignmentFlag.AlignRight)
-        top.addLayout(box)
-        self.body.addLayout(top)
+        self.body.addWidget(self.counts)
         self.model = BidsModel(self)
         self.table = QTableView()
         self.table.setObjectName("openingBids")
@@ -105,6 +94,9 @@ class OpeningDesk(Card):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         style_table(self.table)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(BIDDER, QHeaderView.ResizeMode.Stretch)
         self.body.addWidget(self.table, 1)
         self.action_row = actions = QHBoxLayout()
         self.step_button = QPushButton(" ")
@@ -171,19 +163,13 @@ class OpeningDesk(Card):
         self.objection_button.setEnabled(
             state in ("opening", "decrypting", "record", "confirmation")
         )
-        self.tick(self.env.ctx.clock.now())
 
-    def tick(self, now: datetime) -> None:
+    def deadline_left(self, now: datetime) -> timedelta | None:
+        """Time left to decrypt while the window is open (never negative), else None."""
         status = self.status
-        if status is not None and str(status.state) == "decrypting" and status.deadline:
-            self.countdown_caption.setText(tr_text(T_DEADLINE))
-            remaining = status.deadline - now
-            self.countdown.setText(
-                countdown_text(remaining) if remaining.total_seconds() > 0 else "00:00:00"
-            )
-        else:
-            self.countdown_caption.setText(" ")
-            self.countdown.setText(" ")
+        if status is None or str(status.state) != "decrypting" or status.deadline is None:
+            return None
+        return max(status.deadline - now, timedelta(0))
 
     def say(self, text: str, colour: str) -> None:
         self.message.setText(text)

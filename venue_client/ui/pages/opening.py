@@ -12,10 +12,12 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton
 
 from venue_client.services.schedule import SessionSummary
 from venue_client.ui.formatting import countdown_text, short_time, table_time
+from venue_client.ui.i18n import tr_text
 from venue_client.ui.labels import SECTION_STATUSES, SESSION_STATES, label
 from venue_client.ui.navigation import OPENING
 from venue_client.ui.opening.big_screen import BigScreen
 from venue_client.ui.opening.desk import OpeningDesk
+from venue_client.ui.opening.texts import T_DEADLINE
 from venue_client.ui.pages.base import Page
 from venue_client.ui.step_bar import StepBar
 from venue_client.ui.widgets import Card, fill_table, make_table, muted_label, page_heading
@@ -196,13 +198,16 @@ class OpeningPage(Page):
         self.tick(self.env.ctx.clock.now())
 
     def tick(self, now: datetime) -> None:
-        self.desk.tick(now)
         if self.big_screen is not None and self.big_screen.isVisible():
             self.big_screen.tick(now)
         session = self._selected()
         if session is None:
             return
-        if session.state in FINISHED:
+        left = self.desk.deadline_left(now)
+        if left is not None:
+            self.countdown_caption.setText(tr_text(T_DEADLINE))
+            self.countdown.setText(countdown_text(left))
+        elif session.state in FINISHED:
             self.countdown_caption.setText(self.tr("本场开标"))
             self.countdown.setText(label(SESSION_STATES, session.state))
         elif now < session.scheduled_at:
