@@ -117,6 +117,8 @@ class SoftHsmHome:
         go away), if it still points here."""
         if os.environ.get("SOFTHSM2_CONF") != str(self.conf):
             return
+        # Only the variable: the library keeps what it read at C_Initialize until the
+        # next owner reloads it (reloading here could pull it from under a token thread).
         if self._previous is None:
             os.environ.pop("SOFTHSM2_CONF", None)
         else:

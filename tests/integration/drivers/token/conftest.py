@@ -10,7 +10,6 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
@@ -78,10 +77,9 @@ def _forbid_decrypt(hsm: SoftHsmLab) -> None:
 
 @pytest.fixture
 def module(lab: Lab) -> Pkcs11Module:
-    """The SoftHSM2 module, pointed at the lab (again, if a simulator test moved it)."""
-    if os.environ.get("SOFTHSM2_CONF") != str(lab.hsm.conf):
-        return lab.hsm.activate()
-    return Pkcs11Module(lab.hsm.module_path)
+    """The SoftHSM2 module, pointed at the lab again for each test: a simulator test
+    may have initialised the library with its own configuration since."""
+    return lab.hsm.activate()
 
 
 @pytest.fixture
