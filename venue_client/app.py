@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 
     from venue_client.services.context import AppContext
     from venue_client.services.devices import DeviceRegistry
+    from venue_client.sync.service import SyncService
 
 log = logging.getLogger("venue_client")
 
@@ -157,6 +158,19 @@ def _device_registry(ctx: AppContext, *, demo: bool) -> DeviceRegistry:
     return registry
 
 
+def _sync_service(ctx: AppContext) -> SyncService | None:
+    """Start the sync worker when a central platform is configured (interactive runs
+    only; screenshots and tests stay off the network). It connects lazily, so a wrong
+    token or an unreachable platform shows in the status bar, not as a start-up error."""
+    if not ctx.settings.central.url:
+        return None
+    from venue_client.sync.service import SyncService
+
+    service = SyncService(ctx)
+    service.start()
+    return service
+
+
 def _run(
     app: QApplication, ctx: AppContext, args: argparse.Namespace, log_path: Path | None
 ) -> int:
@@ -169,6 +183,7 @@ def _run(
     from venue_client.ui.env import UiEnv
     from venue_client.ui.main_window import MainWindow
     from venue_client.ui.screenshot import ScreenshotJob
+    from venue_client.ui.sync.wiring import attach_sync
     from venue_client.ui.worker import Tasks
 
     settings = ctx.settings
@@ -179,6 +194,8 @@ def _run(
     registry = _device_registry(ctx, demo=args.demo) if interactive else None
     env = UiEnv(ctx, tasks, bridge, demo=args.demo, devices=registry)
     window = MainWindow(env, idle_lock_minutes=settings.auth.idle_lock_minutes)
+    env.sync = _sync_service(ctx) if interactive else None  # after the bridge listens
+    attach_sync(window)
 
     checkpoints = QTimer()
     checkpoints.setInterval(max(settings.audit.checkpoint_seconds, 5) * 1000)
@@ -204,6 +221,8 @@ def _run(
     code = app.exec()
 
     checkpoints.stop()
+    if env.sync is not None:
+        env.sync.stop()  # joins the worker (an answer in flight is at most one timeout)
     if registry is not None:
         registry.stop()
     window.idle.stop()

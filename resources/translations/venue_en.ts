@@ -146,6 +146,82 @@
     </message>
 </context>
 <context>
+    <name>AlarmsTab</name>
+    <message>
+        <location filename="../../venue_client/ui/sync/tabs.py" line="52"/>
+        <source>告警</source>
+        <translation>Alarms</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/sync/tabs.py" line="52"/>
+        <source>对象</source>
+        <translation>Subject</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/sync/tabs.py" line="52"/>
+        <source>发生时间</source>
+        <translation>Occurred at</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/sync/tabs.py" line="52"/>
+        <source>阻断同步</source>
+        <translation>Blocks sync</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/sync/tabs.py" line="58"/>
+        <source>阻断性告警使同步停止，须由分中心管理员确认；确认不等于排除原因。</source>
+        <translation>A blocking alarm stops sync until a branch manager acknowledges it; acknowledging does not remove the cause.</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/sync/tabs.py" line="61"/>
+        <source>确认告警</source>
+        <translation>Acknowledge alarm</translation>
+    </message>
+</context>
+<context>
+    <name>AuditCard</name>
+    <message>
+        <location filename="../../venue_client/ui/sync/cards.py" line="151"/>
+        <source>审计日志</source>
+        <translation>Audit log</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/sync/cards.py" line="155"/>
+        <source>事件数</source>
+        <translation>Events</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/sync/cards.py" line="156"/>
+        <source>根哈希</source>
+        <translation>Root hash</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/sync/cards.py" line="157"/>
+        <source>最近检查点</source>
+        <translation>Latest checkpoint</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/sync/cards.py" line="158"/>
+        <source>签名时间</source>
+        <translation>Signed at</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/sync/cards.py" line="162"/>
+        <source>立即签名检查点</source>
+        <translation>Sign a checkpoint now</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/sync/cards.py" line="175"/>
+        <source>尚未签名</source>
+        <translation>Not signed yet</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/sync/cards.py" line="178"/>
+        <source>{n} 个事件</source>
+        <translation>{n} events</translation>
+    </message>
+</context>
+<context>
     <name>BidsModel</name>
     <message>
         <location filename="../../venue_client/ui/opening/bids_model.py" line="48"/>
@@ -186,7 +262,7 @@
         <translation>Opening hall display</translation>
     </message>
     <message>
-        <location filename="../../venue_client/ui/opening/big_screen.py" line="106"/>
+        <location filename="../../venue_client/ui/opening/big_screen.py" line="108"/>
         <source>北京时间 {time}</source>
         <translation>Beijing time {time}</translation>
     </message>
@@ -358,6 +434,49 @@ USCC: {uscc}</translation>
         <location filename="../../venue_client/ui/checkin/certificate_dialog.py" line="242"/>
         <source>正在由 CA 锁签名验证…</source>
         <translation>The CA key is signing the challenge…</translation>
+    </message>
+</context>
+<context>
+    <name>ChangesTab</name>
+    <message>
+        <location filename="../../venue_client/ui/sync/tabs.py" line="129"/>
+        <source>场次开始后平台发来的日程变更不会自动生效，须由分中心管理员决定应用或不予采纳。</source>
+        <translation>Schedule changes the platform sends after a session started do not take effect by themselves; a branch manager applies or dismisses them.</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/sync/tabs.py" line="135"/>
+        <source>标段编号</source>
+        <translation>Section code</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/sync/tabs.py" line="136"/>
+        <source>版本</source>
+        <translation>Revision</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/sync/tabs.py" line="137"/>
+        <source>变更字段</source>
+        <translation>Changed fields</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/sync/tabs.py" line="138"/>
+        <source>平台状态</source>
+        <translation>Platform status</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/sync/tabs.py" line="139"/>
+        <source>收到时间</source>
+        <translation>Received at</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/sync/tabs.py" line="146"/>
+        <source>不予采纳</source>
+        <translation>Dismiss</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/sync/tabs.py" line="147"/>
+        <source>应用变更</source>
+        <translation>Apply</translation>
     </message>
 </context>
 <context>
@@ -699,6 +818,29 @@ USCC: {uscc}</translation>
     </message>
 </context>
 <context>
+    <name>HistoryTab</name>
+    <message>
+        <location filename="../../venue_client/ui/sync/tabs.py" line="249"/>
+        <source>本次运行以来最近的同步记录（最新在前）。</source>
+        <translation>Recent sync activity since the program started (newest first).</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/sync/tabs.py" line="251"/>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/sync/tabs.py" line="251"/>
+        <source>事件</source>
+        <translation>Event</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/sync/tabs.py" line="251"/>
+        <source>结果</source>
+        <translation>Result</translation>
+    </message>
+</context>
+<context>
     <name>LoginForm</name>
     <message>
         <location filename="../../venue_client/ui/login.py" line="50"/>
@@ -769,6 +911,55 @@ USCC: {uscc}</translation>
         <location filename="../../venue_client/ui/main_window.py" line="39"/>
         <source>开标评标场所客户端</source>
         <translation>Venue Client for Bid Opening and Evaluation</translation>
+    </message>
+</context>
+<context>
+    <name>ManagerAckDialog</name>
+    <message>
+        <location filename="../../venue_client/ui/sync/ack_dialog.py" line="45"/>
+        <source>确认告警</source>
+        <translation>Acknowledge alarm</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/sync/ack_dialog.py" line="52"/>
+        <source>请分中心管理员核实告警原因后输入本人账号密码</source>
+        <translation>A branch manager checks the alarm's cause, then enters their own username and password</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/sync/ack_dialog.py" line="61"/>
+        <source>分中心管理员用户名</source>
+        <translation>Branch manager's username</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/sync/ack_dialog.py" line="64"/>
+        <source>密码</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/sync/ack_dialog.py" line="68"/>
+        <source>处理说明（记入审计日志）</source>
+        <translation>What was done (goes into the audit log)</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/sync/ack_dialog.py" line="79"/>
+        <source>取消 (Esc)</source>
+        <translation>Cancel (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/sync/ack_dialog.py" line="80"/>
+        <location filename="../../venue_client/ui/sync/ack_dialog.py" line="119"/>
+        <source>确认告警 (Enter)</source>
+        <translation>Acknowledge (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/sync/ack_dialog.py" line="100"/>
+        <source>请输入分中心管理员的用户名和密码</source>
+        <translation>Enter the branch manager's username and password</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/sync/ack_dialog.py" line="119"/>
+        <source>正在核验…</source>
+        <translation>Checking…</translation>
     </message>
 </context>
 <context>
@@ -850,39 +1041,39 @@ USCC: {uscc}</translation>
 <context>
     <name>OpeningDesk</name>
     <message>
-        <location filename="../../venue_client/ui/opening/desk.py" line="114"/>
+        <location filename="../../venue_client/ui/opening/desk.py" line="105"/>
         <source>CA 锁解密 (F6)</source>
         <translation>Decrypt with CA key (F6)</translation>
     </message>
     <message>
-        <location filename="../../venue_client/ui/opening/desk.py" line="116"/>
+        <location filename="../../venue_client/ui/opening/desk.py" line="107"/>
         <source>备用密钥解密 (F7)</source>
         <translation>Decrypt with backup key (F7)</translation>
     </message>
     <message>
-        <location filename="../../venue_client/ui/opening/desk.py" line="118"/>
+        <location filename="../../venue_client/ui/opening/desk.py" line="109"/>
         <source>签名确认 (F8)</source>
         <translation>Confirmation (F8)</translation>
     </message>
     <message>
-        <location filename="../../venue_client/ui/opening/desk.py" line="120"/>
+        <location filename="../../venue_client/ui/opening/desk.py" line="111"/>
         <source>异议 (F9)</source>
         <translation>Objection (F9)</translation>
     </message>
     <message>
-        <location filename="../../venue_client/ui/opening/desk.py" line="242"/>
+        <location filename="../../venue_client/ui/opening/desk.py" line="230"/>
         <source>CA 锁解密</source>
         <translation>Decrypt with CA key</translation>
     </message>
     <message>
-        <location filename="../../venue_client/ui/opening/desk.py" line="253"/>
+        <location filename="../../venue_client/ui/opening/desk.py" line="241"/>
         <source>解密 (Enter)</source>
         <translation>Decrypt (Enter)</translation>
     </message>
     <message>
-        <location filename="../../venue_client/ui/opening/desk.py" line="270"/>
+        <location filename="../../venue_client/ui/opening/desk.py" line="258"/>
         <source>使用平台备用密钥解密须经监标人批准</source>
-        <translation>Decryption with the platform backup key needs a supervisor's approval</translation>
+        <translation>Decryption with the platform backup key needs a supervisor&apos;s approval</translation>
     </message>
     <message>
         <location filename="../../venue_client/ui/opening/texts.py" line="12"/>
@@ -963,115 +1154,201 @@ USCC: {uscc}</translation>
 <context>
     <name>OpeningPage</name>
     <message>
-        <location filename="../../venue_client/ui/pages/opening.py" line="43"/>
-        <location filename="../../venue_client/ui/pages/opening.py" line="216"/>
+        <location filename="../../venue_client/ui/pages/opening.py" line="45"/>
+        <location filename="../../venue_client/ui/pages/opening.py" line="221"/>
         <source>开标</source>
         <translation>Opening</translation>
     </message>
     <message>
-        <location filename="../../venue_client/ui/pages/opening.py" line="43"/>
+        <location filename="../../venue_client/ui/pages/opening.py" line="45"/>
         <source>按开标时间排列；开标时间以北京时间（可信时钟）为准。</source>
         <translation>In order of opening time; opening times follow Beijing time on the trusted clock.</translation>
     </message>
     <message>
-        <location filename="../../venue_client/ui/pages/opening.py" line="48"/>
+        <location filename="../../venue_client/ui/pages/opening.py" line="50"/>
         <source>编号</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location filename="../../venue_client/ui/pages/opening.py" line="49"/>
-        <location filename="../../venue_client/ui/pages/opening.py" line="93"/>
+        <location filename="../../venue_client/ui/pages/opening.py" line="51"/>
+        <location filename="../../venue_client/ui/pages/opening.py" line="95"/>
         <source>标段编号</source>
         <translation>Section code</translation>
     </message>
     <message>
-        <location filename="../../venue_client/ui/pages/opening.py" line="50"/>
+        <location filename="../../venue_client/ui/pages/opening.py" line="52"/>
         <source>项目 / 标段</source>
         <translation>Project / section</translation>
     </message>
     <message>
-        <location filename="../../venue_client/ui/pages/opening.py" line="51"/>
-        <location filename="../../venue_client/ui/pages/opening.py" line="90"/>
+        <location filename="../../venue_client/ui/pages/opening.py" line="53"/>
+        <location filename="../../venue_client/ui/pages/opening.py" line="92"/>
         <source>开标室</source>
         <translation>Opening room</translation>
     </message>
     <message>
-        <location filename="../../venue_client/ui/pages/opening.py" line="52"/>
-        <location filename="../../venue_client/ui/pages/opening.py" line="91"/>
+        <location filename="../../venue_client/ui/pages/opening.py" line="54"/>
+        <location filename="../../venue_client/ui/pages/opening.py" line="93"/>
         <source>开标时间</source>
         <translation>Opening time</translation>
     </message>
     <message>
-        <location filename="../../venue_client/ui/pages/opening.py" line="53"/>
+        <location filename="../../venue_client/ui/pages/opening.py" line="55"/>
         <source>状态</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../venue_client/ui/pages/opening.py" line="54"/>
-        <location filename="../../venue_client/ui/pages/opening.py" line="95"/>
+        <location filename="../../venue_client/ui/pages/opening.py" line="56"/>
+        <location filename="../../venue_client/ui/pages/opening.py" line="97"/>
         <source>已签到</source>
         <translation>Checked in</translation>
     </message>
     <message>
-        <location filename="../../venue_client/ui/pages/opening.py" line="59"/>
+        <location filename="../../venue_client/ui/pages/opening.py" line="61"/>
         <source>今日开标</source>
         <translation>Today&apos;s openings</translation>
     </message>
     <message>
-        <location filename="../../venue_client/ui/pages/opening.py" line="61"/>
+        <location filename="../../venue_client/ui/pages/opening.py" line="63"/>
         <source>今日没有开标安排。</source>
         <translation>No openings are scheduled today.</translation>
     </message>
     <message>
-        <location filename="../../venue_client/ui/pages/opening.py" line="70"/>
+        <location filename="../../venue_client/ui/pages/opening.py" line="72"/>
         <source>大屏 (F11)</source>
         <translation>Hall display (F11)</translation>
     </message>
     <message>
-        <location filename="../../venue_client/ui/pages/opening.py" line="92"/>
+        <location filename="../../venue_client/ui/pages/opening.py" line="94"/>
         <source>项目编号</source>
         <translation>Project code</translation>
     </message>
     <message>
-        <location filename="../../venue_client/ui/pages/opening.py" line="94"/>
+        <location filename="../../venue_client/ui/pages/opening.py" line="96"/>
         <source>投标人</source>
         <translation>Bidders</translation>
     </message>
     <message>
-        <location filename="../../venue_client/ui/pages/opening.py" line="96"/>
+        <location filename="../../venue_client/ui/pages/opening.py" line="98"/>
         <source>标段状态</source>
         <translation>Section status</translation>
     </message>
     <message>
-        <location filename="../../venue_client/ui/pages/opening.py" line="109"/>
-        <location filename="../../venue_client/ui/pages/opening.py" line="209"/>
+        <location filename="../../venue_client/ui/pages/opening.py" line="111"/>
+        <location filename="../../venue_client/ui/pages/opening.py" line="214"/>
         <source>距离开标还剩</source>
         <translation>Opening in</translation>
     </message>
     <message>
-        <location filename="../../venue_client/ui/pages/opening.py" line="177"/>
+        <location filename="../../venue_client/ui/pages/opening.py" line="179"/>
         <source>请选择一个开标场次</source>
         <translation>Select an opening session</translation>
     </message>
     <message>
-        <location filename="../../venue_client/ui/pages/opening.py" line="190"/>
+        <location filename="../../venue_client/ui/pages/opening.py" line="192"/>
         <source>{n} 家</source>
         <translation>{n}</translation>
     </message>
     <message>
-        <location filename="../../venue_client/ui/pages/opening.py" line="191"/>
+        <location filename="../../venue_client/ui/pages/opening.py" line="193"/>
         <source>{n} 人</source>
         <translation>{n}</translation>
     </message>
     <message>
-        <location filename="../../venue_client/ui/pages/opening.py" line="206"/>
+        <location filename="../../venue_client/ui/pages/opening.py" line="211"/>
         <source>本场开标</source>
         <translation>This opening</translation>
     </message>
     <message>
-        <location filename="../../venue_client/ui/pages/opening.py" line="212"/>
+        <location filename="../../venue_client/ui/pages/opening.py" line="217"/>
         <source>开标时间已到</source>
         <translation>Opening time reached</translation>
+    </message>
+</context>
+<context>
+    <name>OutboxCard</name>
+    <message>
+        <location filename="../../venue_client/ui/sync/cards.py" line="120"/>
+        <source>发件箱</source>
+        <translation>Outbox</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/sync/cards.py" line="123"/>
+        <source>待发送</source>
+        <translation>Waiting</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/sync/cards.py" line="125"/>
+        <source>被拒绝</source>
+        <translation>Rejected</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/sync/cards.py" line="127"/>
+        <source>已确认至</source>
+        <translation>Acknowledged through</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/sync/cards.py" line="143"/>
+        <source>待上传文件 {uploads} 个 · 待处理日程变更 {changes} 项</source>
+        <translation>{uploads} files to upload · {changes} schedule changes to review</translation>
+    </message>
+</context>
+<context>
+    <name>PlatformCard</name>
+    <message>
+        <location filename="../../venue_client/ui/sync/cards.py" line="42"/>
+        <source>中心平台</source>
+        <translation>Central platform</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/sync/cards.py" line="48"/>
+        <source>立即同步 (F5)</source>
+        <translation>Sync now (F5)</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/sync/cards.py" line="55"/>
+        <source>上次同步</source>
+        <translation>Last sync</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/sync/cards.py" line="56"/>
+        <source>时钟偏差</source>
+        <translation>Clock skew</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/sync/cards.py" line="57"/>
+        <source>本机职责</source>
+        <translation>This PC's role</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/sync/cards.py" line="74"/>
+        <source>在线 · 同步已停止（告警）</source>
+        <translation>Online · sync stopped (alarm)</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/sync/cards.py" line="88"/>
+        <source>{skew} 秒（允许 ±{tolerance} 秒）</source>
+        <translation>{skew} s (allowed ±{tolerance} s)</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/sync/cards.py" line="96"/>
+        <source>同步未启动</source>
+        <translation>Sync not running</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/sync/cards.py" line="98"/>
+        <source>负责与平台同步</source>
+        <translation>Syncs with the platform</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/sync/cards.py" line="100"/>
+        <source>仅校准时钟（另一工作站负责同步）</source>
+        <translation>Clock only (another workstation syncs)</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/sync/cards.py" line="103"/>
+        <source>最近错误：{error}</source>
+        <translation>Last error: {error}</translation>
     </message>
 </context>
 <context>
@@ -1164,6 +1441,34 @@ USCC: {uscc}</translation>
         <location filename="../../venue_client/ui/pages/recordings.py" line="63"/>
         <source>未录像</source>
         <translation>Not recording</translation>
+    </message>
+</context>
+<context>
+    <name>RejectedTab</name>
+    <message>
+        <location filename="../../venue_client/ui/sync/tabs.py" line="104"/>
+        <source>被交易平台拒绝的事件保留在本地发件箱中，不删除、不自动重发；更正须由相应业务登记新的事件。</source>
+        <translation>Events the platform rejected stay in the local outbox; they are never deleted or resent by themselves. A correction is a new event recorded by the business concerned.</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/sync/tabs.py" line="110"/>
+        <source>序号</source>
+        <translation>Seq</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/sync/tabs.py" line="110"/>
+        <source>事件类型</source>
+        <translation>Event type</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/sync/tabs.py" line="110"/>
+        <source>发生时间</source>
+        <translation>Occurred at</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/sync/tabs.py" line="110"/>
+        <source>平台返回的错误</source>
+        <translation>Platform's error</translation>
     </message>
 </context>
 <context>
@@ -1480,83 +1785,83 @@ USCC: {uscc}</translation>
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../venue_client/ui/pages/sync.py" line="26"/>
-        <location filename="../../venue_client/ui/pages/sync.py" line="123"/>
+        <location filename="../../venue_client/ui/pages/sync.py" line="36"/>
+        <location filename="../../venue_client/ui/pages/sync.py" line="86"/>
         <source>同步</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../venue_client/ui/pages/sync.py" line="27"/>
-        <source>断网时照常工作；恢复连接后，待上传事件按顺序补传，检查点由中心平台见证。</source>
-        <translation>Work continues offline; when the link returns, waiting events are sent in order and the central platform witnesses the checkpoints.</translation>
+        <location filename="../../venue_client/ui/pages/sync.py" line="37"/>
+        <source>断网时照常工作；恢复连接后，事件按顺序补传，检查点由中心平台见证。</source>
+        <translation>Works as usual offline; when the link returns, events are sent in order and checkpoints are witnessed by the platform.</translation>
     </message>
     <message>
-        <location filename="../../venue_client/ui/pages/sync.py" line="32"/>
-        <source>中心平台</source>
-        <translation>Central platform</translation>
+        <location filename="../../venue_client/ui/pages/sync.py" line="89"/>
+        <source>告警 ({n})</source>
+        <translation>Alarms ({n})</translation>
     </message>
     <message>
-        <location filename="../../venue_client/ui/pages/sync.py" line="40"/>
-        <source>待上传事件</source>
-        <translation>Events waiting to be sent</translation>
+        <location filename="../../venue_client/ui/pages/sync.py" line="90"/>
+        <source>被拒绝的事件 ({n})</source>
+        <translation>Rejected events ({n})</translation>
     </message>
     <message>
-        <location filename="../../venue_client/ui/pages/sync.py" line="42"/>
-        <source>与中心平台的同步将在后续版本接入。</source>
-        <translation>Synchronisation with the central platform arrives in a later version.</translation>
+        <location filename="../../venue_client/ui/pages/sync.py" line="91"/>
+        <source>待处理日程变更 ({n})</source>
+        <translation>Schedule changes ({n})</translation>
     </message>
     <message>
-        <location filename="../../venue_client/ui/pages/sync.py" line="46"/>
-        <source>审计日志</source>
-        <translation>Audit log</translation>
+        <location filename="../../venue_client/ui/pages/sync.py" line="92"/>
+        <source>上传与下载</source>
+        <translation>Uploads and downloads</translation>
     </message>
     <message>
-        <location filename="../../venue_client/ui/pages/sync.py" line="52"/>
-        <source>事件数</source>
-        <translation>Events</translation>
+        <location filename="../../venue_client/ui/pages/sync.py" line="93"/>
+        <source>同步记录</source>
+        <translation>History</translation>
     </message>
     <message>
-        <location filename="../../venue_client/ui/pages/sync.py" line="53"/>
-        <source>根哈希</source>
-        <translation>Root hash</translation>
+        <location filename="../../venue_client/ui/pages/sync.py" line="139"/>
+        <source>已请求同步……</source>
+        <translation>Sync requested…</translation>
     </message>
     <message>
-        <location filename="../../venue_client/ui/pages/sync.py" line="54"/>
-        <source>最近检查点</source>
-        <translation>Last checkpoint</translation>
+        <location filename="../../venue_client/ui/pages/sync.py" line="150"/>
+        <source>对象：{subject}</source>
+        <translation>Subject: {subject}</translation>
     </message>
     <message>
-        <location filename="../../venue_client/ui/pages/sync.py" line="55"/>
-        <source>签名时间</source>
-        <translation>Signed at</translation>
+        <location filename="../../venue_client/ui/pages/sync.py" line="152"/>
+        <source>确认后同步将恢复；原因未排除时告警会再次出现。</source>
+        <translation>Sync resumes after acknowledgement; the alarm comes back if the cause remains.</translation>
     </message>
     <message>
-        <location filename="../../venue_client/ui/pages/sync.py" line="68"/>
-        <source>立即签名检查点</source>
-        <translation>Sign checkpoint now</translation>
+        <location filename="../../venue_client/ui/pages/sync.py" line="180"/>
+        <source>应用标段 {section} 的第 {revision} 版变更？它将覆盖正在进行的场次的数据。</source>
+        <translation>Apply revision {revision} of section {section}? It overwrites the data of a session under way.</translation>
     </message>
     <message>
-        <location filename="../../venue_client/ui/pages/sync.py" line="98"/>
-        <source>尚未签名</source>
-        <translation>Not signed yet</translation>
+        <location filename="../../venue_client/ui/pages/sync.py" line="182"/>
+        <source>不予采纳标段 {section} 的第 {revision} 版变更？</source>
+        <translation>Dismiss revision {revision} of section {section}?</translation>
     </message>
     <message>
-        <location filename="../../venue_client/ui/pages/sync.py" line="101"/>
-        <source>{n} 个事件</source>
-        <translation>{n} events</translation>
+        <location filename="../../venue_client/ui/pages/sync.py" line="184"/>
+        <source>日程变更</source>
+        <translation>Schedule change</translation>
     </message>
     <message>
-        <location filename="../../venue_client/ui/pages/sync.py" line="107"/>
+        <location filename="../../venue_client/ui/pages/sync.py" line="208"/>
         <source>正在签名……</source>
         <translation>Signing…</translation>
     </message>
     <message>
-        <location filename="../../venue_client/ui/pages/sync.py" line="117"/>
+        <location filename="../../venue_client/ui/pages/sync.py" line="218"/>
         <source>没有新事件，最近的检查点仍然有效。</source>
         <translation>No new events; the last checkpoint still covers the whole log.</translation>
     </message>
     <message>
-        <location filename="../../venue_client/ui/pages/sync.py" line="119"/>
+        <location filename="../../venue_client/ui/pages/sync.py" line="220"/>
         <source>已签名检查点：{n} 个事件。</source>
         <translation>Checkpoint signed: {n} events.</translation>
     </message>
@@ -1570,30 +1875,124 @@ USCC: {uscc}</translation>
     </message>
 </context>
 <context>
+    <name>TransfersTab</name>
+    <message>
+        <location filename="../../venue_client/ui/sync/tabs.py" line="189"/>
+        <source>投标文件下载</source>
+        <translation>Bid downloads</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/sync/tabs.py" line="193"/>
+        <location filename="../../venue_client/ui/sync/tabs.py" line="220"/>
+        <source>没有正在下载的投标文件</source>
+        <translation>No bid is downloading</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/sync/tabs.py" line="202"/>
+        <source>录像与文件上传</source>
+        <translation>Recording and file uploads</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/sync/tabs.py" line="207"/>
+        <source>文件</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/sync/tabs.py" line="208"/>
+        <source>类型</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/sync/tabs.py" line="209"/>
+        <source>大小</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/sync/tabs.py" line="210"/>
+        <source>进度</source>
+        <translation>Progress</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/sync/tabs.py" line="211"/>
+        <source>状态</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/sync/tabs.py" line="224"/>
+        <source>正在下载第 {index}/{total} 个：{bid}（{received} / {size}）</source>
+        <translation>Downloading {index}/{total}: {bid} ({received} / {size})</translation>
+    </message>
+</context>
+<context>
     <name>VenueStatusBar</name>
     <message>
-        <location filename="../../venue_client/ui/status_bar.py" line="52"/>
+        <location filename="../../venue_client/ui/status_bar.py" line="156"/>
         <source>审计日志 {n} 条</source>
         <translation>Audit log: {n} events</translation>
     </message>
     <message>
-        <location filename="../../venue_client/ui/status_bar.py" line="75"/>
+        <location filename="../../venue_client/ui/status_bar.py" line="202"/>
         <source>设备异常：{names}</source>
         <translation>Device fault: {names}</translation>
     </message>
     <message>
-        <location filename="../../venue_client/ui/status_bar.py" line="81"/>
+        <location filename="../../venue_client/ui/status_bar.py" line="208"/>
         <source>设备正常</source>
         <translation>Devices OK</translation>
     </message>
     <message>
-        <location filename="../../venue_client/ui/status_bar.py" line="78"/>
-        <location filename="../../venue_client/ui/status_bar.py" line="84"/>
+        <location filename="../../venue_client/ui/status_bar.py" line="205"/>
+        <location filename="../../venue_client/ui/status_bar.py" line="211"/>
         <source>模拟设备</source>
         <translation>Simulated devices</translation>
     </message>
     <message>
-        <location filename="../../venue_client/ui/status_bar.py" line="87"/>
+        <location filename="../../venue_client/ui/status_bar.py" line="104"/>
+        <source>上次同步 {time}</source>
+        <translation>Last sync {time}</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/status_bar.py" line="106"/>
+        <source>尚未同步</source>
+        <translation>Not synced yet</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/status_bar.py" line="111"/>
+        <source>待发送 {n}</source>
+        <translation>{n} waiting</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/status_bar.py" line="113"/>
+        <source>，被拒绝 {n}</source>
+        <translation>, {n} rejected</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/status_bar.py" line="131"/>
+        <source>⚠ 告警：{name}</source>
+        <translation>⚠ Alarm: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/status_bar.py" line="133"/>
+        <source>⚠ 告警 {n} 条：{name} 等</source>
+        <translation>⚠ {n} alarms: {name} and more</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/status_bar.py" line="135"/>
+        <source> · 同步已停止</source>
+        <translation> · sync stopped</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/status_bar.py" line="144"/>
+        <source>点击查看；须由分中心管理员确认</source>
+        <translation>Click to view; a branch manager must acknowledge</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/status_bar.py" line="166"/>
+        <source>（本机时钟，上次校准 {time}）</source>
+        <translation>(local clock, last calibrated {time})</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/status_bar.py" line="214"/>
         <source>设备：未连接</source>
         <translation>Devices: not connected</translation>
     </message>
@@ -1601,7 +2000,7 @@ USCC: {uscc}</translation>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../venue_client/app.py" line="76"/>
+        <location filename="../../venue_client/app.py" line="77"/>
         <source>venue-client：没有可用的图形显示（未设置 DISPLAY 或 WAYLAND_DISPLAY）。
 请在桌面会话中运行，或在虚拟显示中运行：xvfb-run -a venue-client --demo
 只需截图时可用 --screenshot 文件.png（无需显示）。</source>
@@ -1610,7 +2009,7 @@ Run it in a desktop session, or on a virtual display: xvfb-run -a venue-client -
 For a screenshot only, use --screenshot FILE.png (needs no display).</translation>
     </message>
     <message>
-        <location filename="../../venue_client/app.py" line="131"/>
+        <location filename="../../venue_client/app.py" line="132"/>
         <source>无法启动</source>
         <translation>Cannot start</translation>
     </message>
@@ -2068,8 +2467,8 @@ For a screenshot only, use --screenshot FILE.png (needs no display).</translatio
         <location filename="../../venue_client/cli_parser.py" line="114"/>
         <location filename="../../venue_client/cli_parser.py" line="136"/>
         <location filename="../../venue_client/cli_parser.py" line="164"/>
-        <location filename="../../venue_client/cli_parser.py" line="196"/>
-        <location filename="../../venue_client/cli_parser.py" line="302"/>
+        <location filename="../../venue_client/cli_parser.py" line="199"/>
+        <location filename="../../venue_client/cli_parser.py" line="305"/>
         <source>以 JSON 输出</source>
         <translation>output JSON</translation>
     </message>
@@ -2151,123 +2550,123 @@ For a screenshot only, use --screenshot FILE.png (needs no display).</translatio
         <translation>Seal and open bid envelopes</translation>
     </message>
     <message>
-        <location filename="../../venue_client/cli_parser.py" line="204"/>
+        <location filename="../../venue_client/cli_parser.py" line="207"/>
         <source>生成场次的签到表</source>
         <translation>write a session&apos;s sign-in sheet</translation>
     </message>
     <message>
-        <location filename="../../venue_client/cli_parser.py" line="207"/>
+        <location filename="../../venue_client/cli_parser.py" line="210"/>
         <source>场次编号（见 sessions list），如 O1、E3</source>
         <translation>session id (see sessions list), e.g. O1, E3</translation>
     </message>
     <message>
-        <location filename="../../venue_client/cli_parser.py" line="214"/>
-        <location filename="../../venue_client/cli_parser.py" line="238"/>
+        <location filename="../../venue_client/cli_parser.py" line="217"/>
+        <location filename="../../venue_client/cli_parser.py" line="241"/>
         <source>输出文件</source>
         <translation>output file</translation>
     </message>
     <message>
-        <location filename="../../venue_client/cli_parser.py" line="226"/>
+        <location filename="../../venue_client/cli_parser.py" line="229"/>
         <source>生成开标记录表（任何状态均可生成，未结束的标为草稿）</source>
         <translation>Produce the opening record (any state; marked as draft until closed)</translation>
     </message>
     <message>
-        <location filename="../../venue_client/cli_parser.py" line="231"/>
+        <location filename="../../venue_client/cli_parser.py" line="234"/>
         <source>开标场次编号（见 sessions list，如 O1）或标段编号</source>
         <translation>Opening session id (see sessions list, e.g. O1) or section code</translation>
     </message>
     <message>
-        <location filename="../../venue_client/cli_parser.py" line="249"/>
+        <location filename="../../venue_client/cli_parser.py" line="252"/>
         <source>把文件加密为 VBE1 投标文件，并显示回执 SHA-256</source>
         <translation>Seal a file as a VBE1 bid envelope and print the receipt SHA-256</translation>
     </message>
     <message>
-        <location filename="../../venue_client/cli_parser.py" line="257"/>
+        <location filename="../../venue_client/cli_parser.py" line="260"/>
         <source>接收者证书（PEM/DER，RSA、EC P-256 或 SM2；可重复）</source>
         <translation>Recipient certificate (PEM/DER; RSA, EC P-256 or SM2; repeatable)</translation>
     </message>
     <message>
-        <location filename="../../venue_client/cli_parser.py" line="265"/>
+        <location filename="../../venue_client/cli_parser.py" line="268"/>
         <source>平台备用密钥的证书（可重复）</source>
         <translation>Certificate of the platform backup key (repeatable)</translation>
     </message>
     <message>
-        <location filename="../../venue_client/cli_parser.py" line="270"/>
+        <location filename="../../venue_client/cli_parser.py" line="273"/>
         <source>用 SM4-GCM 代替 AES-256-GCM</source>
         <translation>Use SM4-GCM instead of AES-256-GCM</translation>
     </message>
     <message>
-        <location filename="../../venue_client/cli_parser.py" line="277"/>
+        <location filename="../../venue_client/cli_parser.py" line="280"/>
         <source>RSA 接收者的填充方式（默认 oaep-sha256；SoftHSM 用 oaep-sha1，旧加密锁用 pkcs1v15）</source>
         <translation>Padding for RSA recipients (default oaep-sha256; SoftHSM needs oaep-sha1, older USB keys pkcs1v15)</translation>
     </message>
     <message>
-        <location filename="../../venue_client/cli_parser.py" line="288"/>
+        <location filename="../../venue_client/cli_parser.py" line="291"/>
         <source>开标一览表（JSON 对象，报价写成字符串，如 &quot;1234.50&quot;）</source>
-        <translation>Opening summary (a JSON object; prices as strings, e.g. "1234.50")</translation>
-    </message>
-    <message>
-        <location filename="../../venue_client/cli_parser.py" line="296"/>
-        <source>显示投标文件的格式、接收者、算法和大小（不需要密钥）</source>
-        <translation>Show a bid file's format, recipients, algorithms and sizes (no key needed)</translation>
+        <translation>Opening summary (a JSON object; prices as strings, e.g. &quot;1234.50&quot;)</translation>
     </message>
     <message>
         <location filename="../../venue_client/cli_parser.py" line="299"/>
+        <source>显示投标文件的格式、接收者、算法和大小（不需要密钥）</source>
+        <translation>Show a bid file&apos;s format, recipients, algorithms and sizes (no key needed)</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/cli_parser.py" line="302"/>
         <source>投标文件</source>
         <translation>Bid file</translation>
     </message>
     <message>
-        <location filename="../../venue_client/cli_parser.py" line="309"/>
+        <location filename="../../venue_client/cli_parser.py" line="312"/>
         <source>解密投标文件（VBE1、CMS 或 GM/T 0010），先核对回执</source>
         <translation>Decrypt a bid file (VBE1, CMS or GM/T 0010), checking the receipt first</translation>
     </message>
     <message>
-        <location filename="../../venue_client/cli_parser.py" line="316"/>
+        <location filename="../../venue_client/cli_parser.py" line="319"/>
         <source>私钥文件（PEM/DER；RSA、EC 或 SM2）</source>
         <translation>Private key file (PEM/DER; RSA, EC or SM2)</translation>
     </message>
     <message>
-        <location filename="../../venue_client/cli_parser.py" line="322"/>
+        <location filename="../../venue_client/cli_parser.py" line="325"/>
         <source>PKCS#12 文件（.p12/.pfx）</source>
         <translation>PKCS#12 file (.p12/.pfx)</translation>
     </message>
     <message>
-        <location filename="../../venue_client/cli_parser.py" line="328"/>
+        <location filename="../../venue_client/cli_parser.py" line="331"/>
         <source>加密锁的 PKCS#11 驱动库（.so/.dll）</source>
         <translation>PKCS#11 module of the USB key (.so/.dll)</translation>
     </message>
     <message>
-        <location filename="../../venue_client/cli_parser.py" line="334"/>
+        <location filename="../../venue_client/cli_parser.py" line="337"/>
         <source>与 --key 对应的证书（默认在密钥文件中查找）</source>
         <translation>Certificate for --key (looked for in the key file by default)</translation>
     </message>
     <message>
-        <location filename="../../venue_client/cli_parser.py" line="339"/>
+        <location filename="../../venue_client/cli_parser.py" line="342"/>
         <source>加密锁标签（默认第一个加密锁）</source>
         <translation>USB key label (default: the first one)</translation>
     </message>
     <message>
-        <location filename="../../venue_client/cli_parser.py" line="346"/>
+        <location filename="../../venue_client/cli_parser.py" line="349"/>
         <source>从此文件第一行读取密钥文件密码或加密锁 PIN（默认在终端提示输入）</source>
         <translation>Read the key file password or the USB key PIN from the first line of this file (default: ask on the terminal)</translation>
     </message>
     <message>
-        <location filename="../../venue_client/cli_parser.py" line="354"/>
+        <location filename="../../venue_client/cli_parser.py" line="357"/>
         <source>投标回执中的 SHA-256（先核对，不符则不解密）</source>
         <translation>SHA-256 from the bid receipt (checked first; no decryption on mismatch)</translation>
     </message>
     <message>
-        <location filename="../../venue_client/cli_parser.py" line="359"/>
+        <location filename="../../venue_client/cli_parser.py" line="362"/>
         <source>只读取并以 JSON 显示开标一览表，不解密正文</source>
         <translation>Only read the opening summary and print it as JSON; do not decrypt the body</translation>
     </message>
     <message>
-        <location filename="../../venue_client/cli_parser.py" line="371"/>
+        <location filename="../../venue_client/cli_parser.py" line="374"/>
         <source>输入文件</source>
         <translation>Input file</translation>
     </message>
     <message>
-        <location filename="../../venue_client/cli_parser.py" line="378"/>
+        <location filename="../../venue_client/cli_parser.py" line="381"/>
         <source>输出文件（不得已存在）</source>
         <translation>Output file (must not exist)</translation>
     </message>
@@ -2277,22 +2676,22 @@ For a screenshot only, use --screenshot FILE.png (needs no display).</translatio
         <translation>second-generation ID card reader</translation>
     </message>
     <message>
-        <location filename="../../venue_client/cli_parser.py" line="175"/>
+        <location filename="../../venue_client/cli_parser.py" line="178"/>
         <source>读取一张身份证并显示</source>
         <translation>read one ID card and print it</translation>
     </message>
     <message>
-        <location filename="../../venue_client/cli_parser.py" line="180"/>
+        <location filename="../../venue_client/cli_parser.py" line="183"/>
         <source>读卡器端口：/dev/ttyUSB0、COM3、socket://主机:端口 等</source>
         <translation>reader port: /dev/ttyUSB0, COM3, socket://host:port, ...</translation>
     </message>
     <message>
-        <location filename="../../venue_client/cli_parser.py" line="187"/>
+        <location filename="../../venue_client/cli_parser.py" line="190"/>
         <source>等待放卡的秒数（默认 10）</source>
         <translation>seconds to wait for a card (default 10)</translation>
     </message>
     <message>
-        <location filename="../../venue_client/cli_parser.py" line="193"/>
+        <location filename="../../venue_client/cli_parser.py" line="196"/>
         <source>波特率（默认 115200，无应答时再试 9600）</source>
         <translation>baud rate (default 115200; 9600 is tried when there is no answer)</translation>
     </message>
@@ -2404,7 +2803,7 @@ For a screenshot only, use --screenshot FILE.png (needs no display).</translatio
     <message>
         <location filename="../../venue_client/cli_bid.py" line="54"/>
         <source>密钥文件 {path} 中没有证书，请用 --cert 指定与密钥对应的证书</source>
-        <translation>The key file {path} holds no certificate; give the key's certificate with --cert</translation>
+        <translation>The key file {path} holds no certificate; give the key&apos;s certificate with --cert</translation>
     </message>
     <message>
         <location filename="../../venue_client/cli_bid.py" line="57"/>
@@ -3990,12 +4389,12 @@ For a screenshot only, use --screenshot FILE.png (needs no display).</translatio
     <message>
         <location filename="../../venue_client/reports/opening.py" line="111"/>
         <source>注：时间均为北京时间；投标报价取自投标文件中的开标一览表，大写与小写不一致时以大写为准；本表由系统根据开标现场记录生成，证件号码不予显示。</source>
-        <translation>Note: all times are Beijing time; bid prices are taken from the opening summary in each bid, and where the amount in words and in figures differ the words prevail; this record is produced by the system from the opening's records, and ID numbers are not shown.</translation>
+        <translation>Note: all times are Beijing time; bid prices are taken from the opening summary in each bid, and where the amount in words and in figures differ the words prevail; this record is produced by the system from the opening&apos;s records, and ID numbers are not shown.</translation>
     </message>
     <message>
         <location filename="../../venue_client/reports/opening.py" line="116"/>
         <source>本记录内容 SHA-256：{sha256}</source>
-        <translation>SHA-256 of this record's content: {sha256}</translation>
+        <translation>SHA-256 of this record&apos;s content: {sha256}</translation>
     </message>
     <message>
         <location filename="../../venue_client/reports/opening.py" line="117"/>
@@ -4368,7 +4767,7 @@ For a screenshot only, use --screenshot FILE.png (needs no display).</translatio
     <message>
         <location filename="../../venue_client/sync/commands.py" line="30"/>
         <source>分中心管理员登录名</source>
-        <translation>Branch manager's username</translation>
+        <translation>Branch manager&apos;s username</translation>
     </message>
     <message>
         <location filename="../../venue_client/sync/commands.py" line="31"/>
@@ -4468,7 +4867,7 @@ For a screenshot only, use --screenshot FILE.png (needs no display).</translatio
     <message>
         <location filename="../../venue_client/sync/errors.py" line="15"/>
         <source>交易平台拒绝了本工作站的令牌（令牌错误或已吊销）</source>
-        <translation>The platform refused this workstation's token (wrong or revoked)</translation>
+        <translation>The platform refused this workstation&apos;s token (wrong or revoked)</translation>
     </message>
     <message>
         <location filename="../../venue_client/sync/errors.py" line="16"/>
@@ -4493,7 +4892,7 @@ For a screenshot only, use --screenshot FILE.png (needs no display).</translatio
     <message>
         <location filename="../../venue_client/sync/errors.py" line="20"/>
         <source>本数据库的事件已以工作站 {bound} 的身份上报，不能改用 {configured}；请检查 central.workstation_id</source>
-        <translation>This database's events were reported as workstation {bound} and cannot switch to {configured}; check central.workstation_id</translation>
+        <translation>This database&apos;s events were reported as workstation {bound} and cannot switch to {configured}; check central.workstation_id</translation>
     </message>
     <message>
         <location filename="../../venue_client/sync/errors.py" line="25"/>
@@ -4518,7 +4917,156 @@ For a screenshot only, use --screenshot FILE.png (needs no display).</translatio
     <message>
         <location filename="../../venue_client/sync/errors.py" line="29"/>
         <source>本机时钟与交易平台相差 {skew} 秒，超过允许的 {tolerance} 秒，请先校准时钟</source>
-        <translation>This PC's clock is {skew} s off the platform's, more than the {tolerance} s allowed; correct the clock first</translation>
+        <translation>This PC&apos;s clock is {skew} s off the platform&apos;s, more than the {tolerance} s allowed; correct the clock first</translation>
+    </message>
+</context>
+<context>
+    <name>sync_ui</name>
+    <message>
+        <location filename="../../venue_client/ui/sync/texts.py" line="10"/>
+        <source>幂等键冲突</source>
+        <translation>Idempotency key conflict</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/sync/texts.py" line="11"/>
+        <source>审计日志被改写</source>
+        <translation>Audit log rewritten</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/sync/texts.py" line="12"/>
+        <source>平台事件多于本地</source>
+        <translation>Platform ahead of the outbox</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/sync/texts.py" line="13"/>
+        <source>投标文件哈希不符</source>
+        <translation>Bid hash mismatch</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/sync/texts.py" line="14"/>
+        <source>上传校验失败</source>
+        <translation>Upload checksum failure</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/sync/texts.py" line="16"/>
+        <location filename="../../venue_client/ui/sync/wiring.py" line="44"/>
+        <source>同步告警</source>
+        <translation>Sync alarm</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/sync/texts.py" line="18"/>
+        <source>是（同步已停止）</source>
+        <translation>Yes (sync stopped)</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/sync/texts.py" line="19"/>
+        <source>否</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/sync/texts.py" line="21"/>
+        <source>未配置中心平台</source>
+        <translation>No central platform configured</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/sync/texts.py" line="22"/>
+        <source>从未</source>
+        <translation>never</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/sync/texts.py" line="25"/>
+        <source>同步成功</source>
+        <translation>Synced</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/sync/texts.py" line="26"/>
+        <source>离线</source>
+        <translation>Offline</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/sync/texts.py" line="27"/>
+        <source>已停止（待确认告警）</source>
+        <translation>Stopped (alarm to acknowledge)</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/sync/texts.py" line="28"/>
+        <source>仅校准时钟（另一工作站负责同步）</source>
+        <translation>Clock only (another workstation syncs)</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/sync/texts.py" line="29"/>
+        <source>未完成</source>
+        <translation>Not completed</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/sync/texts.py" line="30"/>
+        <source>同步一轮</source>
+        <translation>Sync pass</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/sync/texts.py" line="31"/>
+        <source>连接中心平台</source>
+        <translation>Connected to the platform</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/sync/texts.py" line="32"/>
+        <source>与中心平台断开</source>
+        <translation>Disconnected from the platform</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/sync/texts.py" line="33"/>
+        <source>发生告警</source>
+        <translation>Alarm raised</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/sync/texts.py" line="34"/>
+        <source>告警已确认</source>
+        <translation>Alarm acknowledged</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/sync/texts.py" line="35"/>
+        <source>事件被平台拒绝</source>
+        <translation>Event rejected by the platform</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/sync/texts.py" line="36"/>
+        <source>收到待处理的日程变更</source>
+        <translation>Schedule change held for review</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/sync/texts.py" line="37"/>
+        <source>投标文件下载完成</source>
+        <translation>Bid downloaded</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/sync/texts.py" line="38"/>
+        <source>文件上传完成</source>
+        <translation>File uploaded</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/sync/texts.py" line="41"/>
+        <source>等待上传</source>
+        <translation>Queued</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/sync/texts.py" line="42"/>
+        <source>已上传</source>
+        <translation>Uploaded</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/sync/texts.py" line="43"/>
+        <source>上传失败</source>
+        <translation>Upload failed</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/sync/wiring.py" line="46"/>
+        <source>有未确认的同步告警。</source>
+        <translation>There are unacknowledged sync alarms.</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/sync/wiring.py" line="50"/>
+        <source>请联系分中心管理员在“同步”页面查看并确认。</source>
+        <translation>Ask the branch manager to review and acknowledge them on the Sync page.</translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,7 @@
 """What every page needs, built once by the composition root: the services, the
-background-task queue, the event bridge, the signed-in user and (when the app
-watches devices) the device registry."""
+background-task queue, the event bridge, the signed-in user, (when the app
+watches devices) the device registry and (when a central platform is configured)
+the sync service."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from venue_client.services.context import AppContext
 from venue_client.services.devices import DeviceRegistry
 from venue_client.services.schedule import ScheduleService
 from venue_client.services.users import UserInfo, UserService
+from venue_client.sync.service import SyncService
 from venue_client.ui.bridge import EventBridge
 from venue_client.ui.worker import Tasks
 
@@ -27,6 +29,7 @@ class UiEnv:
     audit: AuditService = field(init=False)
     user: UserInfo | None = None
     devices: DeviceRegistry | None = None  # None: no devices watched (screenshots, tests)
+    sync: SyncService | None = None  # None: no central platform, or not started (screenshots)
 
     def __post_init__(self) -> None:
         self.users = UserService(self.ctx)

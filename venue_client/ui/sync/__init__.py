@@ -1,0 +1,1 @@
+"""Widgets of the 同步 page and the status bar's view of the sync service."""

@@ -1,0 +1,128 @@
+"""分中心管理员确认告警: the branch manager acknowledges a sync alarm with their own
+username and password (the pattern of the supervisor's approval at check-in). The
+check and the acknowledgement run in the worker; a refusal (wrong password, not a
+manager) shows the service's message. Enter submits, Esc cancels."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from venue_client.domain.errors import UserFacingError
+from venue_client.ui.i18n import error_message
+from venue_client.ui.worker import Tasks
+
+Acknowledge = Callable[[str, str, str], Any]  # (username, password, note) -> result
+
+
+class ManagerAckDialog(QDialog):
+    """Opened with ``open()`` (window-modal, never blocking); ``done_with(result)``."""
+
+    done_with = Signal(object)
+
+    def __init__(
+        self,
+        tasks: Tasks,
+        acknowledge: Acknowledge,
+        *,
+        lines: Sequence[str],
+        username: str = "",
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("managerAckDialog")
+        self.setWindowTitle(self.tr("确认告警"))
+        self.setMinimumWidth(500)
+        self.tasks = tasks
+        self.acknowledge = acknowledge
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(20, 18, 20, 16)
+        layout.setSpacing(10)
+        heading = QLabel(self.tr("请分中心管理员核实告警原因后输入本人账号密码"))
+        heading.setObjectName("cardTitle")
+        heading.setWordWrap(True)
+        layout.addWidget(heading)
+        self.lines = QLabel("\n".join(f"• {line}" for line in lines))
+        self.lines.setWordWrap(True)
+        layout.addWidget(self.lines)
+        self.username = QLineEdit(username)
+        self.username.setObjectName("managerUsername")
+        self.username.setPlaceholderText(self.tr("分中心管理员用户名"))
+        self.password = QLineEdit()
+        self.password.setObjectName("managerPassword")
+        self.password.setPlaceholderText(self.tr("密码"))
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.note = QLineEdit()
+        self.note.setObjectName("managerNote")
+        self.note.setPlaceholderText(self.tr("处理说明（记入审计日志）"))
+        for edit in (self.username, self.password, self.note):
+            edit.setMinimumHeight(34)
+            layout.addWidget(edit)
+        self.error = QLabel()
+        self.error.setObjectName("formError")
+        self.error.setWordWrap(True)
+        self.error.hide()
+        layout.addWidget(self.error)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        self.cancel_button = QPushButton(self.tr("取消 (Esc)"))
+        self.ok_button = QPushButton(self.tr("确认告警 (Enter)"))
+        self.ok_button.setObjectName("primary")
+        for button in (self.cancel_button, self.ok_button):
+            button.setAutoDefault(False)  # Enter belongs to the fields
+            buttons.addWidget(button)
+        layout.addLayout(buttons)
+        self.username.returnPressed.connect(self.password.setFocus)
+        self.password.returnPressed.connect(self.submit)
+        self.note.returnPressed.connect(self.submit)
+        self.ok_button.clicked.connect(self.submit)
+        self.cancel_button.clicked.connect(self.reject)
+        self.busy = False
+        (self.password if username else self.username).setFocus()
+
+    def submit(self) -> None:
+        username, password = self.username.text().strip(), self.password.text()
+        note = self.note.text().strip()
+        if self.busy:
+            return
+        if not username or not password:
+            self.show_error(self.tr("请输入分中心管理员的用户名和密码"))
+            (self.password if username else self.username).setFocus()
+            return
+        self._set_busy(True)
+        self.tasks.run(
+            lambda: self.acknowledge(username, password, note),
+            on_done=self._done,
+            on_error=self._refused,
+            on_finished=lambda: self._set_busy(False),
+            owner=self,
+        )
+
+    def show_error(self, text: str) -> None:
+        self.error.setText(text)
+        self.error.show()
+
+    def _set_busy(self, busy: bool) -> None:
+        self.busy = busy
+        self.ok_button.setEnabled(not busy)
+        self.ok_button.setText(self.tr("正在核验…") if busy else self.tr("确认告警 (Enter)"))
+
+    def _done(self, result: object) -> None:
+        self.done_with.emit(result)
+        self.accept()
+
+    def _refused(self, err: UserFacingError) -> None:
+        self.show_error(error_message(err))
+        self.password.clear()
+        self.password.setFocus()
