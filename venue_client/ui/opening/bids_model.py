@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QHeaderView, QTableView
 
 from venue_client.domain.errors import Message
 from venue_client.domain.money import format_yuan
@@ -23,6 +24,8 @@ from venue_client.ui.opening.texts import (
 from venue_client.ui.theme import FAILURE_RED, SUCCESS_GREEN
 
 BIDDER, STATE, PRICE, DURATION, QUALITY, METHOD = range(6)
+WIDEST_STATE = "解密失败：投标文件与回执不符"
+WIDEST_PRICE = "999,999,999.99元"
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -39,7 +42,23 @@ def state_text(bid: BidStatus, percent: int | None = None) -> str:
     return label(BID_STATES, bid.state)
 
 
+def fit_columns(view: QTableView) -> None:
+    """Size the columns to their contents once, then hold them: a header that keeps
+    sizing to contents re-reads every cell (through Python) on each progress tick,
+    which stalls the desk while bids decrypt. The bidder column takes the rest."""
+    header = view.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    view.resizeColumnsToContents()
+    metrics = view.fontMetrics()
+    for column, widest in ((STATE, WIDEST_STATE), (PRICE, WIDEST_PRICE)):
+        room = metrics.horizontalAdvance(widest) + 24  # what the column may come to say
+        header.resizeSection(column, max(header.sectionSize(column), room))
+    header.setSectionResizeMode(BIDDER, QHeaderView.ResizeMode.Stretch)
+
+
 class BidsModel(QAbstractTableModel):
+    reset_done = Signal()  # the bids were replaced: views refit their columns
+
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self.bids: list[BidStatus] = []
@@ -54,16 +73,33 @@ class BidsModel(QAbstractTableModel):
         ]
 
     def set_bids(self, bids: list[BidStatus]) -> None:
+        """A fresh status: the same bids are updated row by row (no reset, no refit)."""
+        if [b.bid_id for b in bids] == [b.bid_id for b in self.bids]:
+            old, self.bids = self.bids, list(bids)
+            last = len(self.headers) - 1
+            for row, (before, after) in enumerate(zip(old, self.bids, strict=True)):
+                if before != after:
+                    self.dataChanged.emit(self.index(row, 0), self.index(row, last))
+            return
         self.beginResetModel()
         self.bids = list(bids)
         self.endResetModel()
+        self.reset_done.emit()
 
     def set_progress(self, progress: dict[int, int]) -> None:
+        """Only the rows whose percentage moved are announced (a tick of the desk)."""
         if progress == self.progress:
             return
+        changed = {
+            k
+            for k in progress.keys() | self.progress.keys()
+            if progress.get(k) != self.progress.get(k)
+        }
         self.progress = dict(progress)
-        if self.bids:
-            self.dataChanged.emit(self.index(0, STATE), self.index(len(self.bids) - 1, STATE))
+        for row, bid in enumerate(self.bids):
+            if bid.bid_id in changed:
+                index = self.index(row, STATE)
+                self.dataChanged.emit(index, index, [Qt.ItemDataRole.DisplayRole])
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802 - Qt's API
         return 0 if parent.isValid() else len(self.bids)

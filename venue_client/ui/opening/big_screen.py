@@ -10,14 +10,14 @@ from datetime import datetime
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QTableView, QVBoxLayout, QWidget
 
 from venue_client.domain.errors import Message
 from venue_client.domain.opening import STATE_LABELS, OpeningState
 from venue_client.services.opening import OpeningStatus
 from venue_client.ui.formatting import beijing, countdown_text
 from venue_client.ui.i18n import message_text, tr_text
-from venue_client.ui.opening.bids_model import BIDDER, BidsModel
+from venue_client.ui.opening.bids_model import BidsModel, fit_columns
 from venue_client.ui.opening.texts import T_COUNTS, T_DEADLINE, T_TO_OPENING, T_WAITING_START
 
 STYLE = """
@@ -61,9 +61,8 @@ class BigScreen(QWidget):
         self.table.setModel(model)
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(56)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(BIDDER, QHeaderView.ResizeMode.Stretch)
+        fit_columns(self.table)
+        model.reset_done.connect(lambda: fit_columns(self.table))
         self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.table.setSelectionMode(QTableView.SelectionMode.NoSelection)
         layout.addWidget(self.table, 1)

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QTableView,
@@ -36,7 +35,7 @@ from venue_client.ui.checkin.keys import token_device
 from venue_client.ui.checkin.supervisor_dialog import SupervisorDialog
 from venue_client.ui.env import UiEnv
 from venue_client.ui.i18n import message_text, tr_text
-from venue_client.ui.opening.bids_model import BIDDER, BidsModel
+from venue_client.ui.opening.bids_model import BidsModel, fit_columns
 from venue_client.ui.opening.flow import OpeningFlow
 from venue_client.ui.opening.hearing import ConfirmDialog, ObjectionDialog
 from venue_client.ui.opening.texts import NEXT_STEP, T_COUNTS
@@ -94,9 +93,8 @@ class OpeningDesk(Card):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         style_table(self.table)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(BIDDER, QHeaderView.ResizeMode.Stretch)
+        fit_columns(self.table)
+        self.model.reset_done.connect(lambda: fit_columns(self.table))
         self.body.addWidget(self.table, 1)
         self.action_row = actions = QHBoxLayout()
         self.step_button = QPushButton(" ")

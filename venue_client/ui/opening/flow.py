@@ -25,7 +25,7 @@ from venue_client.ui.i18n import error_message, message_text
 from venue_client.ui.opening.texts import T_PDF_SAVED
 from venue_client.ui.worker import Tasks
 
-DECRYPT_THREADS = 4
+DECRYPT_THREADS = 2  # more than the cores only adds contention for the GIL
 
 
 @dataclass(frozen=True)
