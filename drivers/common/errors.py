@@ -19,6 +19,9 @@ class DriverText(str):
         obj.context = context
         return obj
 
+    def __getnewargs__(self) -> tuple[str, str]:  # type: ignore[override]
+        return (str(self), self.context)
+
 
 def QT_TRANSLATE_NOOP(context: str, source: str) -> DriverText:  # noqa: N802 - Qt's name
     return DriverText(source, context)
@@ -38,6 +41,20 @@ class DeviceError(Exception):
             return template.format(**self.args_map)
         except (KeyError, IndexError, ValueError):
             return template
+
+    def __reduce__(self) -> tuple[object, ...]:
+        """Pickle as it is (subclasses' ``__init__`` signatures differ): a device error
+        raised in a worker process arrives whole."""
+        return (_restore, (type(self), self.args, dict(self.__dict__)))
+
+
+def _restore(
+    cls: type[BaseException], args: tuple[object, ...], state: dict[str, object]
+) -> BaseException:
+    error = cls.__new__(cls)
+    BaseException.__init__(error, *args)
+    error.__dict__.update(state)
+    return error
 
 
 def _format_code(code: int | str | None) -> str:

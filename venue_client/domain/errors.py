@@ -19,6 +19,9 @@ class Text(str):
         obj.context = context
         return obj
 
+    def __getnewargs__(self) -> tuple[str, str]:  # type: ignore[override]
+        return (str(self), self.context)  # pickles whole (errors cross to worker processes)
+
 
 def QT_TRANSLATE_NOOP(context: str, source: str) -> Text:  # noqa: N802 - Qt's name
     """Mark ``source`` for translation in ``context`` (evaluated at display time)."""
@@ -75,3 +78,18 @@ class UserFacingError(Exception):
     def render(self, template: str) -> str:
         """Fill ``template`` (the source or a translation) with this error's arguments."""
         return self.message.render(template)
+
+    def __reduce__(self) -> tuple[object, ...]:
+        """Pickle as it is (subclasses' own ``__init__`` signatures differ), so an error
+        raised in a worker process reaches the desk with its class and arguments."""
+        return (restore_error, (type(self), self.args, dict(self.__dict__)))
+
+
+def restore_error(
+    cls: type[BaseException], args: tuple[object, ...], state: dict[str, object]
+) -> BaseException:
+    """Rebuild a pickled error without calling its ``__init__``."""
+    error = cls.__new__(cls)
+    BaseException.__init__(error, *args)
+    error.__dict__.update(state)
+    return error

@@ -4,35 +4,49 @@ Chunk ``i`` (0-based) of ``n`` is sealed with nonce ``i`` (11 bytes, big-endian)
 ‖ ``01`` if ``i == n - 1`` else ``00``; all chunks carry ``chunk_size`` plaintext
 bytes except the last, which carries the rest (empty only for an empty file).
 
-Opening reads the ciphertext in blocks of whole chunks (about 4 MiB) on a reader
-thread that also hashes it (the receipt); the calling thread decrypts each chunk
-straight into one output buffer with ``decrypt_into`` and writes a block at a
-time. Both SHA-256 and AES-GCM release the GIL, so hashing and decryption overlap.
+Opening is a pipeline over blocks of whole chunks (about 2 MiB), each stage on its
+own thread: read (``readinto`` into recycled buffers), hash (the receipt, when the
+source is a :class:`HashingReader`), decrypt (the calling thread: every chunk
+straight into one output buffer with ``decrypt_into``) and write. SHA-256,
+AES-GCM and file I/O all release the GIL, so the stages overlap; memory is the
+fixed set of buffers. Chunks are still authenticated in order and the first
+failure is the one raised, after every byte read has been hashed and every block
+before the failure has been written.
 """
 
 from __future__ import annotations
 
 import queue
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import BinaryIO, Protocol
 
 from cryptography.exceptions import InvalidTag
 
 from venue_client.crypto.envelope_errors import TamperedError, TruncatedError
+from venue_client.crypto.plainout import HashingReader
 from venue_client.crypto.vbe1.format import TAG_LEN, Header
 from venue_client.crypto.vbe1.keys import Aead, chunk_nonce
 
-BLOCK_TARGET = 4 << 20
-DEPTH = 3
+BLOCK_TARGET = 2 << 20
+READ_DEPTH = 4  # input buffers: being read, hashed, decrypted, one spare
+WRITE_DEPTH = 3  # output buffers: being filled, written, one spare
+SEAL_BLOCK = 4 << 20
 
 
 class IntoReader(Protocol):
     def readinto(self, buffer: bytearray | memoryview, /) -> int: ...
 
 
-def chunks_per_block(chunk_size: int) -> int:
-    return max(1, BLOCK_TARGET // (chunk_size + TAG_LEN))
+class _Unhashed:
+    """A :class:`HashingReader` read without hashing (the caller absorbs)."""
+
+    def __init__(self, src: HashingReader) -> None:
+        self.readinto = src.readinto_unhashed
+
+
+def chunks_per_block(chunk_size: int, target: int = BLOCK_TARGET) -> int:
+    return max(1, target // (chunk_size + TAG_LEN))
 
 
 def fill(src: IntoReader, view: memoryview) -> int:
@@ -47,94 +61,189 @@ def fill(src: IntoReader, view: memoryview) -> int:
 
 
 Block = tuple[bytearray, int, bool]  # buffer, bytes in it, input ended early
+_END = None
 
 
 class Prefetcher:
-    """Reads ``total`` bytes in blocks on its own thread (buffers recycled)."""
+    """Reads ``total`` bytes in blocks on one thread and, when ``absorb`` is given,
+    hashes them in order on another; blocks come out of iteration read and hashed.
+    Buffers are recycled through :meth:`release`. :meth:`close` stops reading and
+    returns once every byte read has been hashed."""
 
-    def __init__(self, src: IntoReader, total: int, block_len: int) -> None:
+    def __init__(
+        self,
+        src: IntoReader,
+        total: int,
+        block_len: int,
+        absorb: Callable[[memoryview], None] | None = None,
+    ) -> None:
         self._src = src
+        self._absorb = absorb
         self._total = total
         self._block_len = block_len
-        self._free: queue.Queue[bytearray | None] = queue.Queue()
-        self._full: queue.Queue[Block | BaseException | None] = queue.Queue()
-        for _ in range(DEPTH if total > block_len else 1):
+        self._stop = False
+        self._ended = False  # the end marker has come out of ``_full``
+        self._free: queue.SimpleQueue[bytearray | None] = queue.SimpleQueue()
+        self._read: queue.SimpleQueue[Block | BaseException | None] = queue.SimpleQueue()
+        self._full = self._read if absorb is None else queue.SimpleQueue()
+        depth = -(-total // block_len)
+        for _ in range(max(1, min(READ_DEPTH, depth))):
             self._free.put(bytearray(block_len))
-        self._thread = threading.Thread(target=self._run, name="vbe1-read", daemon=True)
-        self._thread.start()
+        self._threads = [threading.Thread(target=self._reading, name="vbe1-read", daemon=True)]
+        if absorb is not None:
+            hashing = threading.Thread(target=self._hashing, args=(absorb,), name="vbe1-hash")
+            self._threads.append(hashing)
+        for thread in self._threads:
+            thread.daemon = True
+            thread.start()
 
-    def _run(self) -> None:
+    def _reading(self) -> None:
         try:
             remaining = self._total
             while remaining > 0:
                 buf = self._free.get()
-                if buf is None:
+                if buf is None or self._stop:
                     return
                 want = min(self._block_len, remaining)
-                got = fill(self._src, memoryview(buf)[:want])
+                with memoryview(buf) as view:
+                    got = fill(self._src, view[:want])
                 remaining -= got
-                self._full.put((buf, got, got < want))
+                self._read.put((buf, got, got < want))
                 if got < want:
                     return
-            self._full.put(None)
         except BaseException as exc:  # handed to the consumer, re-raised there
-            self._full.put(exc)
+            self._read.put(exc)
+        finally:
+            self._read.put(_END)
+
+    def _hashing(self, absorb: Callable[[memoryview], None]) -> None:
+        failed = False
+        while True:
+            item = self._read.get()
+            if isinstance(item, tuple) and not failed:
+                try:
+                    with memoryview(item[0]) as view:
+                        absorb(view[: item[1]])
+                except BaseException as exc:
+                    failed = True
+                    item = exc
+            self._full.put(item)
+            if item is _END:
+                return
 
     def __iter__(self) -> Iterator[Block]:
         while True:
             item = self._full.get()
-            if item is None:
+            if item is _END:
+                self._ended = True
                 return
             if isinstance(item, BaseException):
                 raise item
             yield item
-            if item[2]:
-                return
 
     def release(self, buf: bytearray) -> None:
         self._free.put(buf)
 
     def close(self) -> None:
+        self._stop = True
         self._free.put(None)
-        self._thread.join()
+        while not self._ended:  # everything read gets hashed first
+            self._ended = self._full.get() is _END
+        for thread in self._threads:
+            thread.join()
+
+
+class Writer:
+    """Writes blocks to ``dst`` in order on its own thread; the first failure is
+    kept (later blocks are dropped) and raised by :meth:`check` / :meth:`finish`."""
+
+    def __init__(self, dst: BinaryIO, block_len: int, depth: int) -> None:
+        self._dst = dst
+        self.error: BaseException | None = None
+        self._free: queue.SimpleQueue[bytearray] = queue.SimpleQueue()
+        self._todo: queue.SimpleQueue[tuple[bytearray, int] | None] = queue.SimpleQueue()
+        for _ in range(depth):
+            self._free.put(bytearray(block_len))
+        self._thread = threading.Thread(target=self._run, name="vbe1-write", daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        while (item := self._todo.get()) is not None:
+            buf, n = item
+            if self.error is None:
+                try:
+                    with memoryview(buf) as view:
+                        self._dst.write(view[:n])
+                except BaseException as exc:
+                    self.error = exc
+            self._free.put(buf)
+
+    def buffer(self) -> bytearray:
+        """A free output buffer (waits for one)."""
+        return self._free.get()
+
+    def submit(self, buf: bytearray, n: int) -> None:
+        self._todo.put((buf, n))
+
+    def check(self) -> None:
+        if self.error is not None:
+            raise self.error
+
+    def finish(self) -> None:
+        """Wait until everything submitted is written; raise the first failure."""
+        if self._thread.is_alive():
+            self._todo.put(None)
+            self._thread.join()
+        self.check()
 
 
 def open_payload(
     src: IntoReader, dst: BinaryIO, header: Header, aead: Aead, payload_offset: int
 ) -> None:
-    """Decrypt and authenticate every chunk from ``src`` into ``dst``."""
+    """Decrypt and authenticate every chunk from ``src`` into ``dst``. When ``src``
+    is a :class:`HashingReader`, every byte read from it has been hashed, in order,
+    by the time this returns or raises."""
     cs = header.chunk_size
     per_block = min(chunks_per_block(cs), header.chunk_count)
     last_index = header.chunk_count - 1
     last_len = header.last_chunk_plaintext + TAG_LEN
-    out = memoryview(bytearray(per_block * cs))
     open_into = aead.open_into
+    block_len = per_block * (cs + TAG_LEN)
+    if isinstance(src, HashingReader):  # hashing on its own thread
+        reader = Prefetcher(_Unhashed(src), header.payload_length, block_len, src.absorb)
+    else:
+        reader = Prefetcher(src, header.payload_length, block_len)
+    writer = Writer(dst, per_block * cs, min(WRITE_DEPTH, -(-header.chunk_count // per_block)))
     index = 0
     consumed = payload_offset
-    reader = Prefetcher(src, header.payload_length, per_block * (cs + TAG_LEN))
     try:
         for buf, n, ended in reader:
-            view = memoryview(buf)
-            pos = opos = 0
-            while pos < n:
-                last = index == last_index
-                clen = last_len if last else cs + TAG_LEN
-                if n - pos < clen:
-                    raise TruncatedError(consumed + n)
-                try:
-                    open_into(chunk_nonce(index, last), view[pos : pos + clen],
-                              out[opos : opos + clen - TAG_LEN])  # fmt: skip
-                except InvalidTag:
-                    raise TamperedError(index + 1) from None
-                pos += clen
-                opos += clen - TAG_LEN
-                index += 1
-            dst.write(out[:opos])
-            view.release()
+            out = writer.buffer()
+            with memoryview(buf) as view, memoryview(out) as outv:
+                pos = opos = 0
+                while pos < n:
+                    last = index == last_index
+                    clen = last_len if last else cs + TAG_LEN
+                    if n - pos < clen:
+                        raise TruncatedError(consumed + n)
+                    try:
+                        open_into(chunk_nonce(index, last), view[pos : pos + clen],
+                                  outv[opos : opos + clen - TAG_LEN])  # fmt: skip
+                    except InvalidTag:
+                        raise TamperedError(index + 1) from None
+                    pos += clen
+                    opos += clen - TAG_LEN
+                    index += 1
             reader.release(buf)
+            writer.check()
+            writer.submit(out, opos)
             consumed += n
             if ended:
                 raise TruncatedError(consumed)
+        writer.finish()
+    except BaseException:
+        writer.finish()  # a failed write of an earlier block is the first failure
+        raise
     finally:
         reader.close()
 
@@ -142,7 +251,7 @@ def open_payload(
 def seal_payload(src: IntoReader, dst: BinaryIO, header: Header, aead: Aead) -> None:
     """Encrypt exactly ``header.plaintext_size`` bytes of ``src`` into ``dst``."""
     cs = header.chunk_size
-    per_block = min(chunks_per_block(cs), header.chunk_count)
+    per_block = min(chunks_per_block(cs, SEAL_BLOCK), header.chunk_count)
     inbuf = memoryview(bytearray(per_block * cs))
     out = memoryview(bytearray(per_block * (cs + TAG_LEN)))
     seal_into = aead.seal_into

@@ -13,7 +13,8 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 
 from venue_client.domain.errors import Message, UserFacingError
-from venue_client.services.bid_opener import OpenedBids, backup_key_paths, key_opener, token_opener
+from venue_client.services.bid_opener import OpenedBids, backup_key_paths, token_opener
+from venue_client.services.bid_worker import KeySpec, process_opener
 from venue_client.services.certsignin import OneTimePin
 from venue_client.services.opening import OpeningService, OpeningStatus
 from venue_client.services.opening_causes import Opener
@@ -173,10 +174,19 @@ class OpeningFlow(QObject):
         self.refresh(ref)  # shows 解密中 at once
 
     def decrypt_with_token(self, ref: str, bid_id: int, label: str, pin: str) -> None:
+        """The bidder's USB key: in a worker process through the PKCS#11 module when
+        there is one (the desk stays fluid), else on a thread (in-memory demo keys)."""
         device = token_device(self.env)
         if device is None:
             return
         source = device.module
+        module = getattr(source, "module", source)  # the simulator's SoftHSM2, if any
+        path = getattr(module, "path", "")
+        if path:
+            spec = KeySpec(module=path, label=label, pin=pin)
+            settings = self.env.ctx.settings
+            self._decrypt(ref, bid_id, process_opener(spec, settings, self._report(bid_id)))
+            return
 
         def opener(bid: Any) -> Any:
             token = source.open_token(label=label)  # a key error is recorded as such
@@ -189,17 +199,19 @@ class OpeningFlow(QObject):
         self._decrypt(ref, bid_id, opener)
 
     def decrypt_with_backup(self, ref: str, bid_id: int, approver: UserInfo) -> None:
+        """The platform's backup key files, in a worker process."""
         paths = backup_key_paths(self.env.ctx.settings)
+        if paths is None:
 
-        def opener(bid: Any) -> Any:
-            from drivers.token.errors import NoCertificateError
-            from drivers.token.softkeys import SoftKeyStore
+            def missing(bid: Any) -> Any:
+                from drivers.token.errors import NoCertificateError
 
-            if paths is None:
                 raise NoCertificateError()
-            with SoftKeyStore.from_pem(*paths) as keys:
-                return key_opener(keys, self.store(), self._report(bid_id))(bid)
 
+            self._decrypt(ref, bid_id, missing, method="backup", approver=approver)
+            return
+        spec = KeySpec(key_path=str(paths[0]), cert_path=str(paths[1]))
+        opener = process_opener(spec, self.env.ctx.settings, self._report(bid_id))
         self._decrypt(ref, bid_id, opener, method="backup", approver=approver)
 
     # -- demo --------------------------------------------------------------------------
