@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import multiprocessing
 import os
 import sys
 import threading
@@ -86,6 +87,9 @@ def _no_display(lang: str | None) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
+    # Bids are decrypted in spawned worker processes (services/bid_worker.py); in the
+    # frozen bundle the worker starts through this same entry point.
+    multiprocessing.freeze_support()
     args = build_parser().parse_args(argv)
     if args.page and not args.screenshot:
         build_parser().error("--page needs --screenshot")

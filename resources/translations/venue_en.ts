@@ -224,32 +224,32 @@
 <context>
     <name>BidsModel</name>
     <message>
-        <location filename="../../venue_client/ui/opening/bids_model.py" line="48"/>
+        <location filename="../../venue_client/ui/opening/bids_model.py" line="67"/>
         <source>投标人</source>
         <translation>Bidder</translation>
     </message>
     <message>
-        <location filename="../../venue_client/ui/opening/bids_model.py" line="49"/>
+        <location filename="../../venue_client/ui/opening/bids_model.py" line="68"/>
         <source>解密状态</source>
         <translation>Decryption</translation>
     </message>
     <message>
-        <location filename="../../venue_client/ui/opening/bids_model.py" line="50"/>
+        <location filename="../../venue_client/ui/opening/bids_model.py" line="69"/>
         <source>投标报价</source>
         <translation>Bid price</translation>
     </message>
     <message>
-        <location filename="../../venue_client/ui/opening/bids_model.py" line="51"/>
+        <location filename="../../venue_client/ui/opening/bids_model.py" line="70"/>
         <source>工期</source>
         <translation>Duration</translation>
     </message>
     <message>
-        <location filename="../../venue_client/ui/opening/bids_model.py" line="52"/>
+        <location filename="../../venue_client/ui/opening/bids_model.py" line="71"/>
         <source>质量</source>
         <translation>Quality</translation>
     </message>
     <message>
-        <location filename="../../venue_client/ui/opening/bids_model.py" line="53"/>
+        <location filename="../../venue_client/ui/opening/bids_model.py" line="72"/>
         <source>解密方式</source>
         <translation>Decrypted with</translation>
     </message>
@@ -262,7 +262,7 @@
         <translation>Opening hall display</translation>
     </message>
     <message>
-        <location filename="../../venue_client/ui/opening/big_screen.py" line="108"/>
+        <location filename="../../venue_client/ui/opening/big_screen.py" line="107"/>
         <source>北京时间 {time}</source>
         <translation>Beijing time {time}</translation>
     </message>
@@ -916,50 +916,44 @@ USCC: {uscc}</translation>
 <context>
     <name>ManagerAckDialog</name>
     <message>
-        <location filename="../../venue_client/ui/sync/ack_dialog.py" line="45"/>
+        <location filename="../../venue_client/ui/sync/ack_dialog.py" line="44"/>
         <source>确认告警</source>
         <translation>Acknowledge alarm</translation>
     </message>
     <message>
-        <location filename="../../venue_client/ui/sync/ack_dialog.py" line="52"/>
+        <location filename="../../venue_client/ui/sync/ack_dialog.py" line="51"/>
         <source>请分中心管理员核实告警原因后输入本人账号密码</source>
-        <translation>A branch manager checks the alarm's cause, then enters their own username and password</translation>
+        <translation>A branch manager checks the alarm&apos;s cause, then enters their own username and password</translation>
     </message>
     <message>
-        <location filename="../../venue_client/ui/sync/ack_dialog.py" line="61"/>
+        <location filename="../../venue_client/ui/sync/ack_dialog.py" line="60"/>
         <source>分中心管理员用户名</source>
-        <translation>Branch manager's username</translation>
+        <translation>Branch manager&apos;s username</translation>
     </message>
     <message>
-        <location filename="../../venue_client/ui/sync/ack_dialog.py" line="64"/>
+        <location filename="../../venue_client/ui/sync/ack_dialog.py" line="63"/>
         <source>密码</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../venue_client/ui/sync/ack_dialog.py" line="68"/>
+        <location filename="../../venue_client/ui/sync/ack_dialog.py" line="67"/>
         <source>处理说明（记入审计日志）</source>
         <translation>What was done (goes into the audit log)</translation>
     </message>
     <message>
-        <location filename="../../venue_client/ui/sync/ack_dialog.py" line="79"/>
+        <location filename="../../venue_client/ui/sync/ack_dialog.py" line="78"/>
         <source>取消 (Esc)</source>
         <translation>Cancel (Esc)</translation>
     </message>
     <message>
-        <location filename="../../venue_client/ui/sync/ack_dialog.py" line="80"/>
-        <location filename="../../venue_client/ui/sync/ack_dialog.py" line="119"/>
+        <location filename="../../venue_client/ui/sync/ack_dialog.py" line="79"/>
         <source>确认告警 (Enter)</source>
         <translation>Acknowledge (Enter)</translation>
     </message>
     <message>
-        <location filename="../../venue_client/ui/sync/ack_dialog.py" line="100"/>
+        <location filename="../../venue_client/ui/sync/ack_dialog.py" line="99"/>
         <source>请输入分中心管理员的用户名和密码</source>
-        <translation>Enter the branch manager's username and password</translation>
-    </message>
-    <message>
-        <location filename="../../venue_client/ui/sync/ack_dialog.py" line="119"/>
-        <source>正在核验…</source>
-        <translation>Checking…</translation>
+        <translation>Enter the branch manager&apos;s username and password</translation>
     </message>
 </context>
 <context>
@@ -1041,39 +1035,44 @@ USCC: {uscc}</translation>
 <context>
     <name>OpeningDesk</name>
     <message>
-        <location filename="../../venue_client/ui/opening/desk.py" line="105"/>
+        <location filename="../../venue_client/ui/opening/desk.py" line="103"/>
         <source>CA 锁解密 (F6)</source>
         <translation>Decrypt with CA key (F6)</translation>
     </message>
     <message>
-        <location filename="../../venue_client/ui/opening/desk.py" line="107"/>
+        <location filename="../../venue_client/ui/opening/desk.py" line="105"/>
         <source>备用密钥解密 (F7)</source>
         <translation>Decrypt with backup key (F7)</translation>
     </message>
     <message>
-        <location filename="../../venue_client/ui/opening/desk.py" line="109"/>
+        <location filename="../../venue_client/ui/opening/desk.py" line="107"/>
         <source>签名确认 (F8)</source>
         <translation>Confirmation (F8)</translation>
     </message>
     <message>
-        <location filename="../../venue_client/ui/opening/desk.py" line="111"/>
+        <location filename="../../venue_client/ui/opening/desk.py" line="109"/>
         <source>异议 (F9)</source>
         <translation>Objection (F9)</translation>
     </message>
     <message>
-        <location filename="../../venue_client/ui/opening/desk.py" line="230"/>
+        <location filename="../../venue_client/ui/opening/desk.py" line="228"/>
         <source>CA 锁解密</source>
         <translation>Decrypt with CA key</translation>
     </message>
     <message>
-        <location filename="../../venue_client/ui/opening/desk.py" line="241"/>
+        <location filename="../../venue_client/ui/opening/desk.py" line="239"/>
         <source>解密 (Enter)</source>
         <translation>Decrypt (Enter)</translation>
     </message>
     <message>
-        <location filename="../../venue_client/ui/opening/desk.py" line="258"/>
+        <location filename="../../venue_client/ui/opening/desk.py" line="256"/>
         <source>使用平台备用密钥解密须经监标人批准</source>
         <translation>Decryption with the platform backup key needs a supervisor&apos;s approval</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/opening/desk.py" line="257"/>
+        <source>批准 (Enter)</source>
+        <translation>Approve (Enter)</translation>
     </message>
     <message>
         <location filename="../../venue_client/ui/opening/texts.py" line="12"/>
@@ -1318,7 +1317,7 @@ USCC: {uscc}</translation>
     <message>
         <location filename="../../venue_client/ui/sync/cards.py" line="57"/>
         <source>本机职责</source>
-        <translation>This PC's role</translation>
+        <translation>This PC&apos;s role</translation>
     </message>
     <message>
         <location filename="../../venue_client/ui/sync/cards.py" line="74"/>
@@ -1468,7 +1467,7 @@ USCC: {uscc}</translation>
     <message>
         <location filename="../../venue_client/ui/sync/tabs.py" line="110"/>
         <source>平台返回的错误</source>
-        <translation>Platform's error</translation>
+        <translation>Platform&apos;s error</translation>
     </message>
 </context>
 <context>
@@ -1741,45 +1740,39 @@ USCC: {uscc}</translation>
 <context>
     <name>SupervisorDialog</name>
     <message>
-        <location filename="../../venue_client/ui/checkin/supervisor_dialog.py" line="44"/>
+        <location filename="../../venue_client/ui/checkin/supervisor_dialog.py" line="45"/>
         <source>监标人确认</source>
         <translation>Supervisor confirmation</translation>
     </message>
     <message>
-        <location filename="../../venue_client/ui/checkin/supervisor_dialog.py" line="52"/>
+        <location filename="../../venue_client/ui/checkin/supervisor_dialog.py" line="53"/>
         <source>请监标人核验 {person} 的身份后输入本人账号密码</source>
         <translation>Supervisor: check {person}&apos;s identity, then enter your own user name and password</translation>
     </message>
     <message>
-        <location filename="../../venue_client/ui/checkin/supervisor_dialog.py" line="62"/>
+        <location filename="../../venue_client/ui/checkin/supervisor_dialog.py" line="63"/>
         <source>监标人用户名</source>
         <translation>Supervisor&apos;s user name</translation>
     </message>
     <message>
-        <location filename="../../venue_client/ui/checkin/supervisor_dialog.py" line="66"/>
+        <location filename="../../venue_client/ui/checkin/supervisor_dialog.py" line="67"/>
         <source>密码</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../venue_client/ui/checkin/supervisor_dialog.py" line="78"/>
+        <location filename="../../venue_client/ui/checkin/supervisor_dialog.py" line="79"/>
         <source>取消 (Esc)</source>
         <translation>Cancel (Esc)</translation>
     </message>
     <message>
-        <location filename="../../venue_client/ui/checkin/supervisor_dialog.py" line="79"/>
-        <location filename="../../venue_client/ui/checkin/supervisor_dialog.py" line="125"/>
+        <location filename="../../venue_client/ui/checkin/supervisor_dialog.py" line="80"/>
         <source>确认签到 (Enter)</source>
         <translation>Confirm check-in (Enter)</translation>
     </message>
     <message>
-        <location filename="../../venue_client/ui/checkin/supervisor_dialog.py" line="106"/>
+        <location filename="../../venue_client/ui/checkin/supervisor_dialog.py" line="107"/>
         <source>请输入监标人的用户名和密码</source>
         <translation>Enter the supervisor&apos;s user name and password</translation>
-    </message>
-    <message>
-        <location filename="../../venue_client/ui/checkin/supervisor_dialog.py" line="125"/>
-        <source>正在核验…</source>
-        <translation>Checking…</translation>
     </message>
 </context>
 <context>
@@ -2000,7 +1993,7 @@ USCC: {uscc}</translation>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../venue_client/app.py" line="77"/>
+        <location filename="../../venue_client/app.py" line="78"/>
         <source>venue-client：没有可用的图形显示（未设置 DISPLAY 或 WAYLAND_DISPLAY）。
 请在桌面会话中运行，或在虚拟显示中运行：xvfb-run -a venue-client --demo
 只需截图时可用 --screenshot 文件.png（无需显示）。</source>
@@ -2009,7 +2002,7 @@ Run it in a desktop session, or on a virtual display: xvfb-run -a venue-client -
 For a screenshot only, use --screenshot FILE.png (needs no display).</translation>
     </message>
     <message>
-        <location filename="../../venue_client/app.py" line="132"/>
+        <location filename="../../venue_client/app.py" line="136"/>
         <source>无法启动</source>
         <translation>Cannot start</translation>
     </message>
@@ -3015,6 +3008,14 @@ For a screenshot only, use --screenshot FILE.png (needs no display).</translatio
         <location filename="../../venue_client/services/context.py" line="31"/>
         <source>审计签名密钥文件 {path} 无法读取或已损坏：{detail}</source>
         <translation>The audit signing key file {path} cannot be read or is damaged: {detail}</translation>
+    </message>
+</context>
+<context>
+    <name>credentials</name>
+    <message>
+        <location filename="../../venue_client/ui/credentials.py" line="13"/>
+        <source>正在核验…</source>
+        <translation>Checking…</translation>
     </message>
 </context>
 <context>

@@ -17,15 +17,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from venue_client.domain.errors import UserFacingError
 from venue_client.services.users import UserInfo
-from venue_client.ui.i18n import error_message
+from venue_client.ui.credentials import CredentialChecks
 from venue_client.ui.worker import Tasks
 
 Authenticate = Callable[[str, str], UserInfo]
 
 
-class SupervisorDialog(QDialog):
+class SupervisorDialog(CredentialChecks, QDialog):
     """Opened with ``open()`` (window-modal, never blocking); ``approved(UserInfo)``."""
 
     approved = Signal(object)
@@ -37,8 +36,10 @@ class SupervisorDialog(QDialog):
         *,
         person: str,
         reasons: Sequence[str],
+        ok_text: str = "",
         parent: QWidget | None = None,
     ) -> None:
+        """``ok_text``: what the button says (default 确认签到 (Enter))."""
         super().__init__(parent)
         self.setObjectName("supervisorDialog")
         self.setWindowTitle(self.tr("监标人确认"))
@@ -76,7 +77,8 @@ class SupervisorDialog(QDialog):
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         self.cancel_button = QPushButton(self.tr("取消 (Esc)"))
-        self.ok_button = QPushButton(self.tr("确认签到 (Enter)"))
+        self.ok_text = ok_text or self.tr("确认签到 (Enter)")
+        self.ok_button = QPushButton(self.ok_text)
         self.ok_button.setObjectName("primary")
         for button in (self.cancel_button, self.ok_button):
             button.setAutoDefault(False)  # Enter belongs to the fields, not to a button
@@ -89,7 +91,6 @@ class SupervisorDialog(QDialog):
         self.password.returnPressed.connect(self.submit)
         self.ok_button.clicked.connect(self.submit)
         self.cancel_button.clicked.connect(self.reject)
-        self.busy = False
         self.username.setFocus()
 
     def _username_entered(self) -> None:
@@ -115,20 +116,6 @@ class SupervisorDialog(QDialog):
             owner=self,
         )
 
-    def show_error(self, text: str) -> None:
-        self.error.setText(text)
-        self.error.show()
-
-    def _set_busy(self, busy: bool) -> None:
-        self.busy = busy
-        self.ok_button.setEnabled(not busy)
-        self.ok_button.setText(self.tr("正在核验…") if busy else self.tr("确认签到 (Enter)"))
-
     def _approved(self, user: UserInfo) -> None:
         self.approved.emit(user)
         self.accept()
-
-    def _refused(self, err: UserFacingError) -> None:
-        self.show_error(error_message(err))
-        self.password.clear()
-        self.password.setFocus()

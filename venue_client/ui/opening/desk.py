@@ -254,6 +254,7 @@ class OpeningDesk(Card):
             lambda user, password: self.flow.service().approver(user, password, operator=operator),
             person=name,
             reasons=[self.tr("使用平台备用密钥解密须经监标人批准")],
+            ok_text=self.tr("批准 (Enter)"),
             parent=self,
         )
         dialog.approved.connect(lambda user: self.flow.decrypt_with_backup(ref, bid_id, user))

@@ -19,14 +19,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from venue_client.domain.errors import UserFacingError
-from venue_client.ui.i18n import error_message
+from venue_client.ui.credentials import CredentialChecks
 from venue_client.ui.worker import Tasks
 
 Acknowledge = Callable[[str, str, str], Any]  # (username, password, note) -> result
 
 
-class ManagerAckDialog(QDialog):
+class ManagerAckDialog(CredentialChecks, QDialog):
     """Opened with ``open()`` (window-modal, never blocking); ``done_with(result)``."""
 
     done_with = Signal(object)
@@ -77,7 +76,8 @@ class ManagerAckDialog(QDialog):
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         self.cancel_button = QPushButton(self.tr("取消 (Esc)"))
-        self.ok_button = QPushButton(self.tr("确认告警 (Enter)"))
+        self.ok_text = self.tr("确认告警 (Enter)")
+        self.ok_button = QPushButton(self.ok_text)
         self.ok_button.setObjectName("primary")
         for button in (self.cancel_button, self.ok_button):
             button.setAutoDefault(False)  # Enter belongs to the fields
@@ -88,7 +88,6 @@ class ManagerAckDialog(QDialog):
         self.note.returnPressed.connect(self.submit)
         self.ok_button.clicked.connect(self.submit)
         self.cancel_button.clicked.connect(self.reject)
-        self.busy = False
         (self.password if username else self.username).setFocus()
 
     def submit(self) -> None:
@@ -109,20 +108,6 @@ class ManagerAckDialog(QDialog):
             owner=self,
         )
 
-    def show_error(self, text: str) -> None:
-        self.error.setText(text)
-        self.error.show()
-
-    def _set_busy(self, busy: bool) -> None:
-        self.busy = busy
-        self.ok_button.setEnabled(not busy)
-        self.ok_button.setText(self.tr("正在核验…") if busy else self.tr("确认告警 (Enter)"))
-
     def _done(self, result: object) -> None:
         self.done_with.emit(result)
         self.accept()
-
-    def _refused(self, err: UserFacingError) -> None:
-        self.show_error(error_message(err))
-        self.password.clear()
-        self.password.setFocus()
