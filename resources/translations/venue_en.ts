@@ -4166,6 +4166,11 @@ For a screenshot only, use --screenshot FILE.png (needs no display).</translatio
         <source>投标人代表未到场</source>
         <translation>Representative absent</translation>
     </message>
+    <message>
+        <location filename="../../venue_client/services/bid_worker.py" line="33"/>
+        <source>解密进程意外退出，本次解密未完成，请重试</source>
+        <translation>The decryption process ended unexpectedly; this attempt did not finish, please retry</translation>
+    </message>
 </context>
 <context>
     <name>qrpass</name>

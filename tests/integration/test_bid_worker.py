@@ -63,3 +63,34 @@ def test_worker_decrypts_and_errors_come_back_whole(tmp_path: Path) -> None:
     stranger = process_opener(KeySpec(key_path=str(other_key), cert_path=str(other_cert)), settings)
     with pytest.raises(WrongKeyError):
         stranger(_bid(tmp_path / "bid2.vbe1", _sealed(cert, plain)))
+
+
+def test_a_killed_worker_is_reported_and_replaced(tmp_path: Path) -> None:
+    """The worker killed mid-run (OOM, an operator): the attempt fails with a clear
+    message, and the next attempt gets a fresh worker."""
+    import os
+    import signal
+
+    from venue_client.domain.errors import UserFacingError
+    from venue_client.services.bid_worker import E_WORKER, shared_worker
+
+    settings = load_settings(data_dir=tmp_path / "data", env={})
+    key, cert_path = demo_backup_key(settings)
+    cert = x509.load_pem_x509_certificate(cert_path.read_bytes())
+    spec = KeySpec(key_path=str(key), cert_path=str(cert_path))
+    plain = b"x" * (64 << 20)
+    killed: list[int] = []
+
+    def kill_on_first_report(done: int, total: int) -> None:
+        if not killed:
+            pid = next(iter(shared_worker()._pool._processes))
+            killed.append(pid)
+            os.kill(pid, signal.SIGKILL)
+
+    with pytest.raises(UserFacingError) as err:
+        process_opener(spec, settings, kill_on_first_report)(
+            _bid(tmp_path / "a.vbe1", _sealed(cert, plain))
+        )
+    assert err.value.text == E_WORKER and killed
+    opened = process_opener(spec, settings)(_bid(tmp_path / "b.vbe1", _sealed(cert, b"again")))
+    assert opened.plaintext_size == len(b"again")

@@ -5,6 +5,7 @@ into a shared table the desk reads a few times a second."""
 
 from __future__ import annotations
 
+import os
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -183,7 +184,8 @@ class OpeningFlow(QObject):
         module = getattr(source, "module", source)  # the simulator's SoftHSM2, if any
         path = getattr(module, "path", "")
         if path:
-            spec = KeySpec(module=path, label=label, pin=pin)
+            conf = os.environ.get("SOFTHSM2_CONF", "")
+            spec = KeySpec(module=path, label=label, pin=pin, softhsm_conf=conf)
             settings = self.env.ctx.settings
             self._decrypt(ref, bid_id, process_opener(spec, settings, self._report(bid_id)))
             return
