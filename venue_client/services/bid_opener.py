@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import os
 import secrets
 import threading
 from collections.abc import Callable
@@ -54,6 +55,22 @@ class ProgressReader:
         return n
 
 
+def _at_rest_key(path: Path) -> bytes:
+    """The venue's at-rest key, made once. Two processes making it at the same time
+    (the desk and its decryption worker) must agree: the file is created by a hard
+    link, which fails if another got there first, and then theirs is used."""
+    if not path.exists():
+        tmp = path.with_name(f".{path.name}.{secrets.token_hex(4)}")
+        atomic_write_bytes(tmp, secrets.token_bytes(32))
+        try:
+            os.link(tmp, path)
+        except FileExistsError:
+            pass
+        finally:
+            tmp.unlink()
+    return path.read_bytes()
+
+
 class OpenedBids:
     """Where decrypted bids are kept: ``<data>/bids/opened/<bid>.vbe1``, sealed to a
     32-byte local key in ``keys/`` (0600), so a copied disk does not leak them."""
@@ -61,10 +78,7 @@ class OpenedBids:
     def __init__(self, settings: Settings) -> None:
         self.root = settings.data_dir / "bids" / "opened"
         self.root.mkdir(mode=0o700, parents=True, exist_ok=True)
-        key_path = settings.key_dir / KEY_FILE
-        if not key_path.exists():
-            atomic_write_bytes(key_path, secrets.token_bytes(32))
-        self.key = key_path.read_bytes()
+        self.key = _at_rest_key(settings.key_dir / KEY_FILE)
 
     def keep(self, bid: Bid, decrypt: Callable[[BinaryIO, BinaryIO], dict[str, Any]]) -> OpenedBid:
         """Run ``decrypt(ciphertext, plaintext_out)`` (it returns the summary) and seal
