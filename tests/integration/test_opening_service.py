@@ -452,3 +452,21 @@ def test_objections_only_from_present_representatives(ctx: AppContext, hall: Hal
         hall.service.confirm(hall.ref, checkins[0], operator=hall.desk)
     types = [t for t, _p in _events(ctx)]
     assert types[-2:] == ["opening.objection_raised", "opening.objection_answered"]
+
+
+def test_a_bid_without_an_opening_summary_is_decrypted_without_a_price(
+    ctx: AppContext, hall: Hall
+) -> None:
+    """A CMS bid carries no 开标一览表: decrypted, its price shown as "-"."""
+    _open_decryption(hall)
+    bid_id = hall.bidders[0][1]  # its representative checked in
+
+    def no_summary(bid: Bid) -> OpenedBid:
+        return OpenedBid(
+            summary={}, plaintext_path="/plain/x", plaintext_size=1, plaintext_sha256="0" * 64
+        )
+
+    outcome = hall.service.decrypt_bid(hall.ref, bid_id, no_summary, operator=hall.desk)
+    assert outcome.bid_state == "decrypted"
+    row = next(b for b in hall.service.status(hall.ref).bids if b.bid_id == bid_id)
+    assert row.state == "decrypted" and not row.price

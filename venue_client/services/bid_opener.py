@@ -120,7 +120,7 @@ def _decrypt_any(
             return dict(info.summary or {})
         if cms.sniff(head):
             cms.decrypt(reader, dst, session, receipt=receipt)  # type: ignore[arg-type]
-            return {}  # a CMS bid carries no opening summary: the host types it in
+            return {}  # a CMS bid carries no opening summary: its price is read from the documents
         raise NotAnEnvelopeError()
 
     return run

@@ -113,7 +113,9 @@ class DecryptionMixin(OpeningBase):
         summary: OpeningSummary | None = None
         try:
             opened = opener(bid)
-            summary = parse_summary(opened.summary)
+            # A CMS envelope has no opening summary: the bid is decrypted, its price
+            # shows as "-" and is read from the documents. A declared one must be valid.
+            summary = parse_summary(opened.summary) if opened.summary else OpeningSummary("")
         except Exception as exc:  # recorded below; unexpected ones re-raised after
             error = exc
         with self._changing(ref, operator) as (tx, locked):
