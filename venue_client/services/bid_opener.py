@@ -2,14 +2,15 @@
 platform's backup key, check it against its receipt in the same pass, and keep the
 plaintext encrypted at rest (a VBE1 envelope sealed to this venue's local key).
 
-The plaintext exists in clear only in a private temporary file inside the data
-directory while it is re-sealed; a failure anywhere removes it. Progress (bytes
-read of the ciphertext) is reported through a callback for the desk's bar.
+The plaintext never reaches the disk in clear: each authenticated block is hashed
+and sealed again as it comes out of the decrypter (one pass, one fsync), into a
+private temporary envelope that gets its name only when the whole bid has
+authenticated and matched its receipt; a failure anywhere removes it. Progress
+(bytes read of the ciphertext) is reported through a callback for the desk's bar.
 """
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import os
 import secrets
@@ -24,6 +25,7 @@ from venue_client.config import Settings
 from venue_client.crypto import cms, vbe1
 from venue_client.crypto.envelope_errors import NotAnEnvelopeError
 from venue_client.crypto.plainout import parse_receipt, plaintext_output
+from venue_client.crypto.vbe1.sealer import StreamSealer
 from venue_client.fileutil import atomic_write_bytes
 from venue_client.services.opening_causes import OpenedBid, Opener
 from venue_client.store.models import Bid
@@ -81,31 +83,35 @@ class OpenedBids:
         self.key = _at_rest_key(settings.key_dir / KEY_FILE)
 
     def keep(self, bid: Bid, decrypt: Callable[[BinaryIO, BinaryIO], dict[str, Any]]) -> OpenedBid:
-        """Run ``decrypt(ciphertext, plaintext_out)`` (it returns the summary) and seal
-        the plaintext at rest; the clear temporary file never survives."""
+        """Run ``decrypt(ciphertext, plaintext_out)`` (it returns the summary) with the
+        plaintext sealed at rest as it is written."""
         assert bid.local_path, "the bid has not been downloaded"
-        clear = self.root / f".{bid.platform_id}.{secrets.token_hex(4)}.clear"
         target = self.root / f"{bid.platform_id}.vbe1"
-        try:
-            with Path(bid.local_path).open("rb") as src, plaintext_output(clear) as dst:
-                summary = decrypt(src, dst)
-            digest, size = hashlib.sha256(), 0
-            with clear.open("rb") as fh:
-                for block in iter(lambda: fh.read(1 << 20), b""):
-                    digest.update(block)
-                    size += len(block)
-                fh.seek(0)
-                with plaintext_output(target, overwrite=True) as out:
-                    vbe1.seal(fh, out, [vbe1.Recipient(self.key)])
-        finally:
-            with contextlib.suppress(FileNotFoundError):
-                clear.unlink()
+        with (
+            Path(bid.local_path).open("rb") as src,
+            plaintext_output(target, overwrite=True) as out,
+        ):
+            sink = _Digesting(StreamSealer(out, [vbe1.Recipient(self.key)]))
+            summary = decrypt(src, sink)  # type: ignore[arg-type]
+            size = sink.sealer.finish()
         return OpenedBid(
             summary=summary,
             plaintext_path=str(target),
             plaintext_size=size,
-            plaintext_sha256=digest.hexdigest(),
+            plaintext_sha256=sink.digest.hexdigest(),
         )
+
+
+class _Digesting:
+    """The decrypter's output: hashed (the plaintext's SHA-256 for the record), then sealed."""
+
+    def __init__(self, sealer: StreamSealer) -> None:
+        self.sealer = sealer
+        self.digest = hashlib.sha256()
+
+    def write(self, data: bytes | bytearray | memoryview) -> int:
+        self.digest.update(data)
+        return self.sealer.write(data)
 
 
 def _decrypt_any(
