@@ -53,6 +53,8 @@ class OpeningFlow(QObject):
         self._lock = threading.Lock()
         self._progress: dict[int, int] = {}
         self._sealed_for: set[tuple[int, str]] = set()  # demo: (simulator, session) sealed
+        self._loading: str | None = None  # the session whose status is being loaded
+        self._again = False  # refresh() asked for while loading: load once more
 
     def service(self) -> OpeningService:
         with self._lock:
@@ -86,10 +88,24 @@ class OpeningFlow(QObject):
     # -- reading ---------------------------------------------------------------------
 
     def refresh(self, ref: str) -> None:
+        """Load the status off the GUI thread. Asked again while a load runs (a burst
+        of events while bids decrypt), it loads once more afterwards, for the latest."""
+        if self._loading is not None:
+            self._loading, self._again = ref, True
+            return
+        self._loading, self._again = ref, False
+
+        def finished() -> None:
+            latest, again = self._loading, self._again
+            self._loading = None
+            if again and latest is not None:
+                self.refresh(latest)
+
         self.env.tasks.run(
             lambda: self._status(ref),
             on_done=self.status.emit,
             on_error=lambda err: self.failed.emit(error_message(err)),
+            on_finished=finished,
             owner=self,
         )
 

@@ -3,6 +3,7 @@ countdown to the opening time on the trusted clock."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
@@ -40,6 +41,7 @@ class OpeningPage(Page):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.sessions: list[SessionSummary] = []
+        self._rows: Sequence[tuple[str, ...]] = ()  # the list as last shown
         self.outer.addWidget(
             page_heading(
                 self.tr("开标"), self.tr("按开标时间排列；开标时间以北京时间（可信时钟）为准。")
@@ -137,6 +139,10 @@ class OpeningPage(Page):
             )
             for s in self.sessions
         ]
+        if rows == self._rows and selected is not None:  # e.g. a bid decrypted: the list stands
+            self._show_selected()
+            return
+        self._rows = rows
         fill_table(self.table, rows, stretch=2)
         self.table.setVisible(bool(rows))
         self.empty.setVisible(not rows)
