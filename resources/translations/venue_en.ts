@@ -741,6 +741,54 @@ USCC: {uscc}</translation>
     </message>
 </context>
 <context>
+    <name>EntryDialog</name>
+    <message>
+        <location filename="../../venue_client/ui/opening/entry.py" line="28"/>
+        <source>录入开标一览表</source>
+        <translation>Enter the opening summary</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/opening/entry.py" line="33"/>
+        <source>{name}的投标文件未附开标一览表。请按其投标文件录入，提交后由监标人核对。</source>
+        <translation>The bid of {name} came without an opening summary. Enter it from the bid documents; a supervisor checks it after you submit.</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/opening/entry.py" line="40"/>
+        <source>例如 1234567.00</source>
+        <translation>e.g. 1234567.00</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/opening/entry.py" line="50"/>
+        <source>投标报价（元）</source>
+        <translation>Bid price (yuan)</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/opening/entry.py" line="52"/>
+        <source>工期</source>
+        <translation>Duration</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/opening/entry.py" line="53"/>
+        <source>质量</source>
+        <translation>Quality</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/opening/entry.py" line="59"/>
+        <source>取消 (Esc)</source>
+        <translation>Cancel (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/opening/entry.py" line="59"/>
+        <source>提交核对 (Enter)</source>
+        <translation>Submit for checking (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/opening/entry.py" line="76"/>
+        <source>请填写投标报价</source>
+        <translation>Enter the bid price</translation>
+    </message>
+</context>
+<context>
     <name>HallPage</name>
     <message>
         <location filename="../../venue_client/ui/pages/hall.py" line="50"/>
@@ -908,7 +956,7 @@ USCC: {uscc}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../venue_client/ui/main_window.py" line="39"/>
+        <location filename="../../venue_client/ui/main_window.py" line="40"/>
         <source>开标评标场所客户端</source>
         <translation>Venue Client for Bid Opening and Evaluation</translation>
     </message>
@@ -1035,44 +1083,64 @@ USCC: {uscc}</translation>
 <context>
     <name>OpeningDesk</name>
     <message>
-        <location filename="../../venue_client/ui/opening/desk.py" line="103"/>
+        <location filename="../../venue_client/ui/opening/desk.py" line="110"/>
         <source>CA 锁解密 (F6)</source>
         <translation>Decrypt with CA key (F6)</translation>
     </message>
     <message>
-        <location filename="../../venue_client/ui/opening/desk.py" line="105"/>
+        <location filename="../../venue_client/ui/opening/desk.py" line="112"/>
         <source>备用密钥解密 (F7)</source>
         <translation>Decrypt with backup key (F7)</translation>
     </message>
     <message>
-        <location filename="../../venue_client/ui/opening/desk.py" line="107"/>
+        <location filename="../../venue_client/ui/opening/desk.py" line="114"/>
         <source>签名确认 (F8)</source>
         <translation>Confirmation (F8)</translation>
     </message>
     <message>
-        <location filename="../../venue_client/ui/opening/desk.py" line="109"/>
+        <location filename="../../venue_client/ui/opening/desk.py" line="116"/>
         <source>异议 (F9)</source>
         <translation>Objection (F9)</translation>
     </message>
     <message>
-        <location filename="../../venue_client/ui/opening/desk.py" line="228"/>
+        <location filename="../../venue_client/ui/opening/desk.py" line="118"/>
+        <source>录入一览表 (F10)</source>
+        <translation>Enter summary (F10)</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/opening/desk.py" line="239"/>
         <source>CA 锁解密</source>
         <translation>Decrypt with CA key</translation>
     </message>
     <message>
-        <location filename="../../venue_client/ui/opening/desk.py" line="239"/>
+        <location filename="../../venue_client/ui/opening/desk.py" line="250"/>
         <source>解密 (Enter)</source>
         <translation>Decrypt (Enter)</translation>
     </message>
     <message>
-        <location filename="../../venue_client/ui/opening/desk.py" line="256"/>
+        <location filename="../../venue_client/ui/opening/desk.py" line="267"/>
         <source>使用平台备用密钥解密须经监标人批准</source>
         <translation>Decryption with the platform backup key needs a supervisor&apos;s approval</translation>
     </message>
     <message>
-        <location filename="../../venue_client/ui/opening/desk.py" line="257"/>
+        <location filename="../../venue_client/ui/opening/desk.py" line="268"/>
         <source>批准 (Enter)</source>
         <translation>Approve (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/opening/desk.py" line="336"/>
+        <source>请监标人对照投标文件核对：投标报价 {price}</source>
+        <translation>Supervisor, check against the bid documents: bid price {price}</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/opening/desk.py" line="337"/>
+        <source>核对无误 (Enter)</source>
+        <translation>Checked, correct (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/opening/desk.py" line="346"/>
+        <source>开标一览表已录入</source>
+        <translation>Opening summary entered</translation>
     </message>
     <message>
         <location filename="../../venue_client/ui/opening/texts.py" line="12"/>
@@ -1153,113 +1221,113 @@ USCC: {uscc}</translation>
 <context>
     <name>OpeningPage</name>
     <message>
-        <location filename="../../venue_client/ui/pages/opening.py" line="45"/>
-        <location filename="../../venue_client/ui/pages/opening.py" line="221"/>
+        <location filename="../../venue_client/ui/pages/opening.py" line="47"/>
+        <location filename="../../venue_client/ui/pages/opening.py" line="227"/>
         <source>开标</source>
         <translation>Opening</translation>
     </message>
     <message>
-        <location filename="../../venue_client/ui/pages/opening.py" line="45"/>
+        <location filename="../../venue_client/ui/pages/opening.py" line="47"/>
         <source>按开标时间排列；开标时间以北京时间（可信时钟）为准。</source>
         <translation>In order of opening time; opening times follow Beijing time on the trusted clock.</translation>
     </message>
     <message>
-        <location filename="../../venue_client/ui/pages/opening.py" line="50"/>
+        <location filename="../../venue_client/ui/pages/opening.py" line="52"/>
         <source>编号</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location filename="../../venue_client/ui/pages/opening.py" line="51"/>
-        <location filename="../../venue_client/ui/pages/opening.py" line="95"/>
+        <location filename="../../venue_client/ui/pages/opening.py" line="53"/>
+        <location filename="../../venue_client/ui/pages/opening.py" line="97"/>
         <source>标段编号</source>
         <translation>Section code</translation>
     </message>
     <message>
-        <location filename="../../venue_client/ui/pages/opening.py" line="52"/>
+        <location filename="../../venue_client/ui/pages/opening.py" line="54"/>
         <source>项目 / 标段</source>
         <translation>Project / section</translation>
     </message>
     <message>
-        <location filename="../../venue_client/ui/pages/opening.py" line="53"/>
-        <location filename="../../venue_client/ui/pages/opening.py" line="92"/>
+        <location filename="../../venue_client/ui/pages/opening.py" line="55"/>
+        <location filename="../../venue_client/ui/pages/opening.py" line="94"/>
         <source>开标室</source>
         <translation>Opening room</translation>
     </message>
     <message>
-        <location filename="../../venue_client/ui/pages/opening.py" line="54"/>
-        <location filename="../../venue_client/ui/pages/opening.py" line="93"/>
+        <location filename="../../venue_client/ui/pages/opening.py" line="56"/>
+        <location filename="../../venue_client/ui/pages/opening.py" line="95"/>
         <source>开标时间</source>
         <translation>Opening time</translation>
     </message>
     <message>
-        <location filename="../../venue_client/ui/pages/opening.py" line="55"/>
+        <location filename="../../venue_client/ui/pages/opening.py" line="57"/>
         <source>状态</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../venue_client/ui/pages/opening.py" line="56"/>
-        <location filename="../../venue_client/ui/pages/opening.py" line="97"/>
+        <location filename="../../venue_client/ui/pages/opening.py" line="58"/>
+        <location filename="../../venue_client/ui/pages/opening.py" line="99"/>
         <source>已签到</source>
         <translation>Checked in</translation>
     </message>
     <message>
-        <location filename="../../venue_client/ui/pages/opening.py" line="61"/>
+        <location filename="../../venue_client/ui/pages/opening.py" line="63"/>
         <source>今日开标</source>
         <translation>Today&apos;s openings</translation>
     </message>
     <message>
-        <location filename="../../venue_client/ui/pages/opening.py" line="63"/>
+        <location filename="../../venue_client/ui/pages/opening.py" line="65"/>
         <source>今日没有开标安排。</source>
         <translation>No openings are scheduled today.</translation>
     </message>
     <message>
-        <location filename="../../venue_client/ui/pages/opening.py" line="72"/>
+        <location filename="../../venue_client/ui/pages/opening.py" line="74"/>
         <source>大屏 (F11)</source>
         <translation>Hall display (F11)</translation>
     </message>
     <message>
-        <location filename="../../venue_client/ui/pages/opening.py" line="94"/>
+        <location filename="../../venue_client/ui/pages/opening.py" line="96"/>
         <source>项目编号</source>
         <translation>Project code</translation>
     </message>
     <message>
-        <location filename="../../venue_client/ui/pages/opening.py" line="96"/>
+        <location filename="../../venue_client/ui/pages/opening.py" line="98"/>
         <source>投标人</source>
         <translation>Bidders</translation>
     </message>
     <message>
-        <location filename="../../venue_client/ui/pages/opening.py" line="98"/>
+        <location filename="../../venue_client/ui/pages/opening.py" line="100"/>
         <source>标段状态</source>
         <translation>Section status</translation>
     </message>
     <message>
-        <location filename="../../venue_client/ui/pages/opening.py" line="111"/>
-        <location filename="../../venue_client/ui/pages/opening.py" line="214"/>
+        <location filename="../../venue_client/ui/pages/opening.py" line="113"/>
+        <location filename="../../venue_client/ui/pages/opening.py" line="220"/>
         <source>距离开标还剩</source>
         <translation>Opening in</translation>
     </message>
     <message>
-        <location filename="../../venue_client/ui/pages/opening.py" line="179"/>
+        <location filename="../../venue_client/ui/pages/opening.py" line="185"/>
         <source>请选择一个开标场次</source>
         <translation>Select an opening session</translation>
     </message>
     <message>
-        <location filename="../../venue_client/ui/pages/opening.py" line="192"/>
+        <location filename="../../venue_client/ui/pages/opening.py" line="198"/>
         <source>{n} 家</source>
         <translation>{n}</translation>
     </message>
     <message>
-        <location filename="../../venue_client/ui/pages/opening.py" line="193"/>
+        <location filename="../../venue_client/ui/pages/opening.py" line="199"/>
         <source>{n} 人</source>
         <translation>{n}</translation>
     </message>
     <message>
-        <location filename="../../venue_client/ui/pages/opening.py" line="211"/>
+        <location filename="../../venue_client/ui/pages/opening.py" line="217"/>
         <source>本场开标</source>
         <translation>This opening</translation>
     </message>
     <message>
-        <location filename="../../venue_client/ui/pages/opening.py" line="217"/>
+        <location filename="../../venue_client/ui/pages/opening.py" line="223"/>
         <source>开标时间已到</source>
         <translation>Opening time reached</translation>
     </message>
@@ -3997,7 +4065,7 @@ For a screenshot only, use --screenshot FILE.png (needs no display).</translatio
         <translation>The opening summary has no bid price</translation>
     </message>
     <message>
-        <location filename="../../venue_client/services/opening.py" line="53"/>
+        <location filename="../../venue_client/services/opening.py" line="55"/>
         <source>还有 {n} 条异议未答复，不能结束开标会</source>
         <translation>{n} objections are not answered yet; the session cannot close</translation>
     </message>
@@ -4017,42 +4085,42 @@ For a screenshot only, use --screenshot FILE.png (needs no display).</translatio
         <translation>Decryption is not open now</translation>
     </message>
     <message>
-        <location filename="../../venue_client/services/opening_decrypt.py" line="39"/>
+        <location filename="../../venue_client/services/opening_common.py" line="28"/>
         <source>本场开标没有这份投标文件</source>
         <translation>This bid is not part of this opening</translation>
     </message>
     <message>
-        <location filename="../../venue_client/services/opening_decrypt.py" line="40"/>
+        <location filename="../../venue_client/services/opening_decrypt.py" line="39"/>
         <source>这份投标文件已解密</source>
         <translation>This bid is already decrypted</translation>
     </message>
     <message>
-        <location filename="../../venue_client/services/opening_decrypt.py" line="41"/>
+        <location filename="../../venue_client/services/opening_decrypt.py" line="40"/>
         <source>这份投标文件正在解密，请等待结果</source>
         <translation>This bid is being decrypted; wait for the result</translation>
     </message>
     <message>
-        <location filename="../../venue_client/services/opening_decrypt.py" line="42"/>
+        <location filename="../../venue_client/services/opening_decrypt.py" line="41"/>
         <source>解密时间已于 {deadline} 截止，不再接受解密</source>
         <translation>Decryption closed at {deadline}; no more attempts are accepted</translation>
     </message>
     <message>
-        <location filename="../../venue_client/services/opening_decrypt.py" line="43"/>
+        <location filename="../../venue_client/services/opening_decrypt.py" line="42"/>
         <source>使用平台备用密钥解密须经监标人批准</source>
         <translation>Decryption with the platform backup key needs a supervisor&apos;s approval</translation>
     </message>
     <message>
-        <location filename="../../venue_client/services/opening_decrypt.py" line="44"/>
+        <location filename="../../venue_client/services/opening_decrypt.py" line="43"/>
         <source>该投标人的代表未签到，不能用其 CA 锁解密</source>
         <translation>The bidder&apos;s representative has not checked in and cannot decrypt with the CA key</translation>
     </message>
     <message>
-        <location filename="../../venue_client/services/opening_decrypt.py" line="45"/>
+        <location filename="../../venue_client/services/opening_decrypt.py" line="44"/>
         <source>该投标人的代表迟到签到，按本场规则不能解密</source>
         <translation>The bidder&apos;s representative checked in late and, under this session&apos;s rules, cannot decrypt</translation>
     </message>
     <message>
-        <location filename="../../venue_client/services/opening_decrypt.py" line="46"/>
+        <location filename="../../venue_client/services/opening_decrypt.py" line="45"/>
         <source>解密已结束，本次解密结果不予采用</source>
         <translation>Decryption had closed; this result is not used</translation>
     </message>
@@ -4153,16 +4221,21 @@ For a screenshot only, use --screenshot FILE.png (needs no display).</translatio
     </message>
     <message>
         <location filename="../../venue_client/services/opening_record.py" line="44"/>
+        <source>开标一览表据投标文件录入（监标人 {name} 核对）</source>
+        <translation>Opening summary entered from the bid documents (checked by supervisor {name})</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/services/opening_record.py" line="45"/>
         <source>投标人代表迟到签到</source>
         <translation>Representative checked in late</translation>
     </message>
     <message>
-        <location filename="../../venue_client/services/opening_record.py" line="45"/>
+        <location filename="../../venue_client/services/opening_record.py" line="46"/>
         <source>{result}：{cause}</source>
         <translation>{result}: {cause}</translation>
     </message>
     <message>
-        <location filename="../../venue_client/services/opening_record.py" line="46"/>
+        <location filename="../../venue_client/services/opening_record.py" line="47"/>
         <source>投标人代表未到场</source>
         <translation>Representative absent</translation>
     </message>
@@ -4170,6 +4243,21 @@ For a screenshot only, use --screenshot FILE.png (needs no display).</translatio
         <location filename="../../venue_client/services/bid_worker.py" line="33"/>
         <source>解密进程意外退出，本次解密未完成，请重试</source>
         <translation>The decryption process ended unexpectedly; this attempt did not finish, please retry</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/services/opening_entry.py" line="17"/>
+        <source>只能在解密或唱标阶段录入开标一览表</source>
+        <translation>The opening summary can be entered only while decrypting or reading out the record</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/services/opening_entry.py" line="18"/>
+        <source>该投标文件尚未解密，不能录入</source>
+        <translation>This bid has not been decrypted; nothing can be entered yet</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/services/opening_entry.py" line="19"/>
+        <source>该投标文件的开标一览表已随文件解密，不能改动</source>
+        <translation>This bid&apos;s opening summary came with the envelope and cannot be changed</translation>
     </message>
 </context>
 <context>

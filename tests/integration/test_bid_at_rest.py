@@ -91,8 +91,8 @@ def test_a_failed_bid_leaves_nothing_behind(desk: Any) -> None:
     raw[-(1 << 20)] ^= 1  # a flipped byte in a late chunk: earlier blocks were sealed already
     Path(bid.local_path).write_bytes(raw)
     bid.receipt_sha256 = hashlib.sha256(raw).hexdigest()
-    with SoftKeyStore.from_pem(key_path, key_path.with_name("backup-cert.pem")) as keys:
-        with pytest.raises(TamperedError):
-            key_opener(keys, store)(bid)
+    cert_path = key_path.with_name("backup-cert.pem")
+    with SoftKeyStore.from_pem(key_path, cert_path) as keys, pytest.raises(TamperedError):
+        key_opener(keys, store)(bid)
     assert list(store.root.iterdir()) == []
     assert _files_holding_mark(settings.data_dir) == []

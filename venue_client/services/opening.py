@@ -36,9 +36,11 @@ from venue_client.services.approval import check_approver
 from venue_client.services.opening_common import (
     OpeningBase,
     OpeningStatus,
+    payload_bid,
     session_id,
 )
-from venue_client.services.opening_decrypt import AttemptOutcome, DecryptionMixin, payload_bid
+from venue_client.services.opening_decrypt import AttemptOutcome, DecryptionMixin
+from venue_client.services.opening_entry import EntryMixin
 from venue_client.services.opening_hearing import HearingMixin
 from venue_client.services.opening_record import OpeningRecordData, read_record
 from venue_client.services.users import UserInfo
@@ -55,7 +57,7 @@ E_UNANSWERED = QT_TRANSLATE_NOOP("opening", "还有 {n} 条异议未答复，不
 __all__ = ["AttemptOutcome", "OpeningService", "OpeningStatus"]
 
 
-class OpeningService(DecryptionMixin, HearingMixin, OpeningBase):
+class OpeningService(DecryptionMixin, EntryMixin, HearingMixin, OpeningBase):
     def begin_checkin(self, ref: int | str, *, operator: UserInfo) -> None:
         """scheduled → checking_in: the desk opens check-in; ``operator`` hosts."""
         with self._changing(ref, operator) as (tx, locked):

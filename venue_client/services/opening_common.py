@@ -12,7 +12,7 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from venue_client.domain.errors import QT_TRANSLATE_NOOP
 from venue_client.domain.identity import mask_id_number
@@ -20,11 +20,12 @@ from venue_client.domain.opening import OpeningError, OpeningState
 from venue_client.services.approval import authenticate_approver
 from venue_client.services.context import AppContext, Tx
 from venue_client.services.users import UserInfo
-from venue_client.store.models import CheckIn, OpeningSession, Section
+from venue_client.store.models import Bid, Bidder, CheckIn, OpeningSession, Section
 from venue_client.store.opening_models import OpeningBid, OpeningRun
 
 E_SESSION = QT_TRANSLATE_NOOP("opening", "找不到开标场次 {session}")
 E_NOT_PRESENT = QT_TRANSLATE_NOOP("opening", "此人不是本场开标已签到的投标人代表")
+E_NO_BID = QT_TRANSLATE_NOOP("opening", "本场开标没有这份投标文件")
 CHANGED = "opening.changed"  # bus only: "something about session O<n> changed"
 
 
@@ -67,6 +68,7 @@ class BidStatus:
     attempts: int
     duration: str = ""
     quality: str = ""
+    entered: bool = False  # the summary was entered from the documents (no declared one)
 
 
 @dataclass(frozen=True)
@@ -99,6 +101,10 @@ class Locked:
             "BID_SECTION_CODE": self.section.code,
             **extra,
         }
+
+
+def payload_bid(locked: Locked, bid: Bid, bidder: Bidder, **extra: object) -> dict[str, object]:
+    return locked.payload(bid=bid.platform_id, ORG_CODE=bidder.org_code, **extra)
 
 
 class OpeningBase:
@@ -136,6 +142,17 @@ class OpeningBase:
         return Locked(opening, opening.section, run)
 
     @staticmethod
+    def _opening_bid(s: Session, locked: Locked, bid_id: int) -> OpeningBid:
+        ob = s.execute(
+            select(OpeningBid).where(
+                OpeningBid.session_id == locked.opening.id, OpeningBid.bid_id == bid_id
+            )
+        ).scalar_one_or_none()
+        if ob is None:
+            raise OpeningError(E_NO_BID)
+        return ob
+
+    @staticmethod
     def _representative(s: Session, sid: int, checkin_id: int) -> CheckIn:
         row = s.get(CheckIn, checkin_id)
         if (
@@ -162,7 +179,14 @@ class OpeningBase:
                 select(OpeningRun).where(OpeningRun.session_id == sid)
             ).scalar_one_or_none()
             rows = s.execute(
-                select(OpeningBid).where(OpeningBid.session_id == sid).order_by(OpeningBid.id)
+                select(OpeningBid)
+                .where(OpeningBid.session_id == sid)
+                .order_by(OpeningBid.id)
+                .options(  # four queries, not three per bid: the desk reloads this often
+                    selectinload(OpeningBid.bid),
+                    selectinload(OpeningBid.bidder),
+                    selectinload(OpeningBid.attempts),
+                )
             ).scalars()
             bids = [_bid_status(ob) for ob in rows]
             return OpeningStatus(
@@ -192,4 +216,5 @@ def _bid_status(ob: OpeningBid) -> BidStatus:
         attempts=len(ob.attempts),
         duration=ob.duration,
         quality=ob.quality,
+        entered=ob.summary_checked_by is not None,
     )

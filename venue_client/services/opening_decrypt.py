@@ -30,13 +30,12 @@ from venue_client.services.opening_causes import (
     describe,
     is_expected,
 )
-from venue_client.services.opening_common import Locked, OpeningBase, id_facts
+from venue_client.services.opening_common import Locked, OpeningBase, id_facts, payload_bid
 from venue_client.services.users import UserInfo
 from venue_client.store.models import Bid, Bidder, CheckIn
 from venue_client.store.opening_models import DecryptionAttempt, OpeningBid
 
 E_NOT_DECRYPTING = QT_TRANSLATE_NOOP("opening", "当前不在解密阶段，不能解密投标文件")
-E_NO_BID = QT_TRANSLATE_NOOP("opening", "本场开标没有这份投标文件")
 E_DECRYPTED = QT_TRANSLATE_NOOP("opening", "这份投标文件已解密")
 E_RUNNING = QT_TRANSLATE_NOOP("opening", "这份投标文件正在解密，请等待结果")
 E_DEADLINE = QT_TRANSLATE_NOOP("opening", "解密时间已于 {deadline} 截止，不再接受解密")
@@ -53,10 +52,6 @@ class AttemptOutcome:
     cause: Cause | None = None
     message: str = ""  # why it failed, as shown
     summary: OpeningSummary | None = None
-
-
-def payload_bid(locked: Locked, bid: Bid, bidder: Bidder, **extra: object) -> dict[str, object]:
-    return locked.payload(bid=bid.platform_id, ORG_CODE=bidder.org_code, **extra)
 
 
 class DecryptionMixin(OpeningBase):
@@ -191,13 +186,7 @@ class DecryptionMixin(OpeningBase):
     def _bid(s: Session, locked: Locked, bid_id: int) -> tuple[OpeningBid, Bid, Bidder]:
         if locked.state is not OpeningState.DECRYPTING:
             raise OpeningError(E_NOT_DECRYPTING)
-        ob = s.execute(
-            select(OpeningBid).where(
-                OpeningBid.session_id == locked.opening.id, OpeningBid.bid_id == bid_id
-            )
-        ).scalar_one_or_none()
-        if ob is None:
-            raise OpeningError(E_NO_BID)
+        ob = OpeningBase._opening_bid(s, locked, bid_id)
         if ob.state == BidState.DECRYPTED:
             raise OpeningError(E_DECRYPTED)
         if ob.state == BidState.DECRYPTING:

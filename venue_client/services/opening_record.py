@@ -41,6 +41,7 @@ RESULT_LABELS: dict[str, Text] = {
     BidState.FAILED: QT_TRANSLATE_NOOP("opening", "解密失败"),
 }
 REMARK_BACKUP = QT_TRANSLATE_NOOP("opening", "使用平台备用密钥解密（监标人 {name} 批准）")
+REMARK_ENTERED = QT_TRANSLATE_NOOP("opening", "开标一览表据投标文件录入（监标人 {name} 核对）")
 REMARK_LATE = QT_TRANSLATE_NOOP("opening", "投标人代表迟到签到")
 REMARK_NOT_DECRYPTED = QT_TRANSLATE_NOOP("opening", "{result}：{cause}")
 REMARK_ABSENT = QT_TRANSLATE_NOOP("opening", "投标人代表未到场")
@@ -214,6 +215,8 @@ def _bidder(
         success = next((a for a in ob.attempts if a.outcome == "success"), None)
         if success is not None and success.method == "backup":
             remarks.append(Message(REMARK_BACKUP, name=users.get(success.approved_by or 0, "")))
+        if ob.summary_checked_by is not None:
+            remarks.append(Message(REMARK_ENTERED, name=users.get(ob.summary_checked_by, "")))
         if ob.result:
             label = RESULT_LABELS[ob.result]
             remarks.append(

@@ -69,6 +69,14 @@ class OpeningBid(Base):
     plaintext_path: Mapped[str | None] = mapped_column(String(500))
     plaintext_size: Mapped[int | None] = mapped_column(BigInteger)
     plaintext_sha256: Mapped[str | None] = mapped_column(String(64))
+    # When the envelope declared no summary (CMS): who entered it from the documents,
+    # and the supervisor who checked it (唱标录入). None for a declared summary.
+    summary_entered_by: Mapped[int | None] = mapped_column(
+        ForeignKey("app_user.id", name="fk_opening_bid_summary_entered_by")
+    )
+    summary_checked_by: Mapped[int | None] = mapped_column(
+        ForeignKey("app_user.id", name="fk_opening_bid_summary_checked_by")
+    )
     attempts: Mapped[list[DecryptionAttempt]] = relationship(
         back_populates="opening_bid", order_by="DecryptionAttempt.id"
     )

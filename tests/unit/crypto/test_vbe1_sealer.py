@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 import random
+from collections.abc import Callable
 
 import pytest
 from hypothesis import given, settings
@@ -19,9 +20,8 @@ from venue_client.crypto.vbe1.sealer import StreamSealer
 CS = 4096
 
 
-def _rng(seed: int):
-    gen = random.Random(seed)
-    return lambda n: gen.randbytes(n)
+def _rng(seed: int) -> Callable[[int], bytes]:
+    return random.Random(seed).randbytes
 
 
 def _streamed(plain: bytes, pieces: list[int], **kw: object) -> bytes:

@@ -3,9 +3,11 @@ session to its next stage (开始签到 → 宣布开标 → 开始解密 → �
 结束); the bid table shows each bid in the words staff know with live progress;
 a bidder's representative decrypts with their USB key (F6); the backup key (F7)
 needs a supervisor on the spot; confirmations (F8) and objections (F9) are recorded.
+A bid that declared no opening summary (CMS) gets it entered from its documents
+(F10), checked by a supervisor.
 
 Keys: Enter on the step button, F6 CA 锁解密, F7 备用密钥解密, F8 签名确认, F9 异议,
-F11 大屏.
+F10 录入开标一览表, F11 大屏.
 """
 
 from __future__ import annotations
@@ -27,8 +29,11 @@ from PySide6.QtWidgets import (
 )
 
 from venue_client.domain.errors import Message
+from venue_client.domain.money import capital_yuan, format_yuan
+from venue_client.domain.opening_summary import OpeningSummary
 from venue_client.services.certsignin import NoPin, PresentedKey, present_tokens, read_key
 from venue_client.services.opening import OpeningService, OpeningStatus
+from venue_client.services.opening_entry import E_DECLARED, E_NOT_DECRYPTED
 from venue_client.services.users import UserInfo
 from venue_client.ui.checkin.certificate_dialog import CertificateDialog
 from venue_client.ui.checkin.keys import token_device
@@ -36,6 +41,7 @@ from venue_client.ui.checkin.supervisor_dialog import SupervisorDialog
 from venue_client.ui.env import UiEnv
 from venue_client.ui.i18n import message_text, tr_text
 from venue_client.ui.opening.bids_model import BidsModel, fit_columns
+from venue_client.ui.opening.entry import EntryDialog
 from venue_client.ui.opening.flow import OpeningFlow
 from venue_client.ui.opening.hearing import ConfirmDialog, ObjectionDialog
 from venue_client.ui.opening.texts import NEXT_STEP, T_COUNTS
@@ -79,6 +85,7 @@ class OpeningDesk(Card):
             (Qt.Key.Key_F7, self.decrypt_with_backup),
             (Qt.Key.Key_F8, self.confirm),
             (Qt.Key.Key_F9, self.objection),
+            (Qt.Key.Key_F10, self.enter_summary),
         )
         self.shortcuts = [QShortcut(QKeySequence(k), self, slot) for k, slot in keys]
 
@@ -108,9 +115,12 @@ class OpeningDesk(Card):
         self.confirm_button.clicked.connect(self.confirm)
         self.objection_button = QPushButton(self.tr("异议 (F9)"))
         self.objection_button.clicked.connect(self.objection)
+        self.entry_button = QPushButton(self.tr("录入一览表 (F10)"))
+        self.entry_button.clicked.connect(self.enter_summary)
         for button in (
             self.token_button,
             self.backup_button,
+            self.entry_button,
             self.confirm_button,
             self.objection_button,
         ):
@@ -157,6 +167,7 @@ class OpeningDesk(Card):
         decrypting = state == "decrypting"
         self.token_button.setEnabled(decrypting)
         self.backup_button.setEnabled(decrypting)
+        self.entry_button.setEnabled(state in ("decrypting", "record"))
         self.confirm_button.setEnabled(state == "confirmation")
         self.objection_button.setEnabled(
             state in ("opening", "decrypting", "record", "confirmation")
@@ -298,3 +309,44 @@ class OpeningDesk(Card):
             self._open(dialog)
 
         self._with_people(make)
+
+    def enter_summary(self) -> None:
+        """F10: the opening summary of a decrypted bid that declared none, entered from
+        its documents, then checked by a supervisor before it is recorded."""
+        bid_id = self.selected_bid()
+        if bid_id is None or self.dialog is not None or not self.entry_button.isEnabled():
+            return
+        assert self.status is not None
+        bid = next(b for b in self.status.bids if b.bid_id == bid_id)
+        if bid.state != "decrypted":
+            self.say(message_text(Message(E_NOT_DECRYPTED)), FAILURE_RED)
+            return
+        if bid.price and not bid.entered:
+            self.say(message_text(Message(E_DECLARED)), FAILURE_RED)
+            return
+        ref, operator = self.ref, self.flow.operator
+        entry = EntryDialog(bid, self)
+
+        def check(summary: OpeningSummary) -> None:
+            shown = f"{format_yuan(summary.price)}（{capital_yuan(summary.price)}）"
+            dialog = SupervisorDialog(
+                self.env.tasks,
+                lambda user, pw: self.flow.service().approver(user, pw, operator=operator),
+                person=bid.bidder_name,
+                reasons=[self.tr("请监标人对照投标文件核对：投标报价 {price}").format(price=shown)],
+                ok_text=self.tr("核对无误 (Enter)"),
+                parent=self,
+            )
+            dialog.approved.connect(
+                lambda user: self.flow.run(
+                    ref,
+                    lambda s: s.enter_summary(
+                        ref, bid_id, summary, operator=operator, approver=user
+                    ),
+                    done=self.tr("开标一览表已录入"),
+                )
+            )
+            QTimer.singleShot(0, lambda: self._open(dialog))  # after the entry dialog closed
+
+        entry.entered.connect(check)
+        self._open(entry)

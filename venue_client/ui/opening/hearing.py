@@ -30,7 +30,7 @@ def _people(people: Sequence[Present]) -> QComboBox:
     return box
 
 
-def _buttons(dialog: QDialog, cancel_text: str, ok_text: str) -> tuple[QHBoxLayout, QPushButton]:
+def button_row(dialog: QDialog, cancel_text: str, ok_text: str) -> tuple[QHBoxLayout, QPushButton]:
     row = QHBoxLayout()
     row.addStretch(1)
     cancel = QPushButton(cancel_text)
@@ -62,7 +62,7 @@ class ConfirmDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("投标人代表"), self.person)
         layout.addLayout(form)
-        row, self.ok_button = _buttons(self, self.tr("取消 (Esc)"), self.tr("确认无误 (Enter)"))
+        row, self.ok_button = button_row(self, self.tr("取消 (Esc)"), self.tr("确认无误 (Enter)"))
         self.ok_button.clicked.connect(self.submit)
         layout.addLayout(row)
 
@@ -101,7 +101,7 @@ class ObjectionDialog(QDialog):
         self.feedback = QLabel(" ")
         self.feedback.setObjectName("objectionFeedback")
         layout.addWidget(self.feedback)
-        row, self.ok_button = _buttons(self, self.tr("取消 (Esc)"), self.tr("记录 (Enter)"))
+        row, self.ok_button = button_row(self, self.tr("取消 (Esc)"), self.tr("记录 (Enter)"))
         self.ok_button.clicked.connect(self.submit)
         layout.addLayout(row)
 
