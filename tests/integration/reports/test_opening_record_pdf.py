@@ -11,6 +11,7 @@ import os
 import re
 import shutil
 import subprocess
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -21,11 +22,14 @@ from venue_client.cli import main
 from venue_client.crypto.envelope_errors import TamperedError, WrongKeyError
 from venue_client.domain.beijing import BEIJING
 from venue_client.domain.money import capital_yuan, format_yuan
+from venue_client.domain.opening_summary import OpeningSummary
 from venue_client.reports.opening import record_sha256, write_opening_record
 from venue_client.services.checkin import CheckInService
 from venue_client.services.context import AppContext
 from venue_client.services.demo import DEMO_PASSWORD
+from venue_client.services.opening_causes import OpenedBid
 from venue_client.services.opening_record import OpeningRecordData, RecordBidder
+from venue_client.store.models import Bid
 
 POPPLER = ("pdftotext", "pdfinfo", "pdftoppm")
 if any(shutil.which(tool) is None for tool in POPPLER):
@@ -52,6 +56,10 @@ def _flat(text: str) -> str:
     return re.sub(r"\s+", "", text)
 
 
+def _without_summary(opener: FakeOpener) -> Callable[[Bid], OpenedBid]:
+    return lambda bid: dataclasses.replace(opener(bid), summary={})
+
+
 def _closed_opening(hall: Hall) -> tuple[OpeningRecordData, list[str]]:
     """The demo section opened end to end: some bids decrypted (one with the backup
     key), one withdrawn, one retracted, an objection answered, two confirmations."""
@@ -65,10 +73,13 @@ def _closed_opening(hall: Hall) -> tuple[OpeningRecordData, list[str]]:
     service.begin_decryption(hall.ref, operator=desk)
     opener = FakeOpener()
     opener.script = {b1: [WrongKeyError()], b3: [WrongKeyError()], b5: [TamperedError(3)]}
-    service.decrypt_bid(hall.ref, b0, opener, operator=desk)
-    service.decrypt_bid(hall.ref, b1, opener, operator=desk)
-    service.decrypt_bid(hall.ref, b1, opener, operator=desk)
     approver = service.approver("supervisor", DEMO_PASSWORD, operator=desk)
+    # b0 came as CMS (no opening summary): its summary is entered from the documents.
+    service.decrypt_bid(hall.ref, b0, _without_summary(opener), operator=desk)
+    entry = OpeningSummary("1001111.50", "310日历天", "合格")
+    service.enter_summary(hall.ref, b0, entry, operator=desk, approver=approver)
+    service.decrypt_bid(hall.ref, b1, opener, operator=desk)
+    service.decrypt_bid(hall.ref, b1, opener, operator=desk)
     service.decrypt_bid(hall.ref, b2, opener, operator=desk, method="backup", approver=approver)
     service.decrypt_bid(hall.ref, b3, opener, operator=desk)
     service.decrypt_bid(hall.ref, b5, opener, operator=desk)
@@ -116,7 +127,8 @@ def test_the_record_of_a_closed_opening(ctx: AppContext, tmp_path: Path) -> None
         assert capital_yuan(bidder.price) in flat
         assert _flat(bidder.name) in flat and _flat(bidder.duration) in flat
     for label in ("解密成功", "视为撤销投标文件", "视为撤回投标文件", "投标人代表未到场",
-                  "使用平台备用密钥解密", "项目经理：某某", "我方加密锁在开标前正常，请核查",
+                  "使用平台备用密钥解密", "开标一览表据投标文件录入",
+                  "项目经理：某某", "我方加密锁在开标前正常，请核查",
                   "解密失败原因为密钥错误，已记录在案", "屏幕确认", "电子签名确认"):  # fmt: skip
         assert label in flat, label
     assert f"审计序号42·SHA-256{record_sha256(record)[:16]}" in flat
