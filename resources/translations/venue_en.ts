@@ -674,29 +674,34 @@ USCC: {uscc}</translation>
 <context>
     <name>ConfirmDialog</name>
     <message>
-        <location filename="../../venue_client/ui/opening/hearing.py" line="55"/>
+        <location filename="../../venue_client/ui/opening/hearing.py" line="57"/>
         <source>签名确认</source>
         <translation>Confirmation</translation>
     </message>
     <message>
-        <location filename="../../venue_client/ui/opening/hearing.py" line="58"/>
-        <source>请投标人代表核对大屏上的开标记录，无误后确认。</source>
-        <translation>Representatives check the opening record on the hall display and confirm it if it is correct.</translation>
+        <location filename="../../venue_client/ui/opening/hearing.py" line="62"/>
+        <source>请投标人代表核对大屏上的开标记录，无误后在屏幕上确认，或插入本单位 CA 锁签名确认。</source>
+        <translation>Representatives check the opening record on the large screen, then confirm it on screen or sign it with their company's USB key.</translation>
     </message>
     <message>
-        <location filename="../../venue_client/ui/opening/hearing.py" line="63"/>
+        <location filename="../../venue_client/ui/opening/hearing.py" line="70"/>
         <source>投标人代表</source>
         <translation>Bidder representative</translation>
     </message>
     <message>
-        <location filename="../../venue_client/ui/opening/hearing.py" line="65"/>
+        <location filename="../../venue_client/ui/opening/hearing.py" line="72"/>
         <source>确认无误 (Enter)</source>
         <translation>Confirm (Enter)</translation>
     </message>
     <message>
-        <location filename="../../venue_client/ui/opening/hearing.py" line="65"/>
+        <location filename="../../venue_client/ui/opening/hearing.py" line="72"/>
         <source>取消 (Esc)</source>
         <translation>Cancel (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/opening/hearing.py" line="73"/>
+        <source>CA 锁签名 (F6)</source>
+        <translation>Sign with USB key (F6)</translation>
     </message>
 </context>
 <context>
@@ -743,47 +748,47 @@ USCC: {uscc}</translation>
 <context>
     <name>EntryDialog</name>
     <message>
-        <location filename="../../venue_client/ui/opening/entry.py" line="28"/>
+        <location filename="../../venue_client/ui/opening/entry.py" line="41"/>
         <source>录入开标一览表</source>
         <translation>Enter the opening summary</translation>
     </message>
     <message>
-        <location filename="../../venue_client/ui/opening/entry.py" line="33"/>
+        <location filename="../../venue_client/ui/opening/entry.py" line="46"/>
         <source>{name}的投标文件未附开标一览表。请按其投标文件录入，提交后由监标人核对。</source>
         <translation>The bid of {name} came without an opening summary. Enter it from the bid documents; a supervisor checks it after you submit.</translation>
     </message>
     <message>
-        <location filename="../../venue_client/ui/opening/entry.py" line="40"/>
+        <location filename="../../venue_client/ui/opening/entry.py" line="53"/>
         <source>例如 1234567.00</source>
         <translation>e.g. 1234567.00</translation>
     </message>
     <message>
-        <location filename="../../venue_client/ui/opening/entry.py" line="50"/>
+        <location filename="../../venue_client/ui/opening/entry.py" line="63"/>
         <source>投标报价（元）</source>
         <translation>Bid price (yuan)</translation>
     </message>
     <message>
-        <location filename="../../venue_client/ui/opening/entry.py" line="52"/>
+        <location filename="../../venue_client/ui/opening/entry.py" line="65"/>
         <source>工期</source>
         <translation>Duration</translation>
     </message>
     <message>
-        <location filename="../../venue_client/ui/opening/entry.py" line="53"/>
+        <location filename="../../venue_client/ui/opening/entry.py" line="66"/>
         <source>质量</source>
         <translation>Quality</translation>
     </message>
     <message>
-        <location filename="../../venue_client/ui/opening/entry.py" line="59"/>
+        <location filename="../../venue_client/ui/opening/entry.py" line="72"/>
         <source>取消 (Esc)</source>
         <translation>Cancel (Esc)</translation>
     </message>
     <message>
-        <location filename="../../venue_client/ui/opening/entry.py" line="59"/>
+        <location filename="../../venue_client/ui/opening/entry.py" line="72"/>
         <source>提交核对 (Enter)</source>
         <translation>Submit for checking (Enter)</translation>
     </message>
     <message>
-        <location filename="../../venue_client/ui/opening/entry.py" line="76"/>
+        <location filename="../../venue_client/ui/opening/entry.py" line="89"/>
         <source>请填写投标报价</source>
         <translation>Enter the bid price</translation>
     </message>
@@ -1045,37 +1050,37 @@ USCC: {uscc}</translation>
 <context>
     <name>ObjectionDialog</name>
     <message>
-        <location filename="../../venue_client/ui/opening/hearing.py" line="84"/>
+        <location filename="../../venue_client/ui/opening/hearing.py" line="102"/>
         <source>异议</source>
         <translation>Objection</translation>
     </message>
     <message>
-        <location filename="../../venue_client/ui/opening/hearing.py" line="97"/>
+        <location filename="../../venue_client/ui/opening/hearing.py" line="115"/>
         <source>提出人</source>
         <translation>Raised by</translation>
     </message>
     <message>
-        <location filename="../../venue_client/ui/opening/hearing.py" line="98"/>
+        <location filename="../../venue_client/ui/opening/hearing.py" line="116"/>
         <source>异议内容</source>
         <translation>Objection</translation>
     </message>
     <message>
-        <location filename="../../venue_client/ui/opening/hearing.py" line="99"/>
+        <location filename="../../venue_client/ui/opening/hearing.py" line="117"/>
         <source>当场答复</source>
         <translation>Answer given on the spot</translation>
     </message>
     <message>
-        <location filename="../../venue_client/ui/opening/hearing.py" line="104"/>
+        <location filename="../../venue_client/ui/opening/hearing.py" line="122"/>
         <source>记录 (Enter)</source>
         <translation>Record (Enter)</translation>
     </message>
     <message>
-        <location filename="../../venue_client/ui/opening/hearing.py" line="104"/>
+        <location filename="../../venue_client/ui/opening/hearing.py" line="122"/>
         <source>取消 (Esc)</source>
         <translation>Cancel (Esc)</translation>
     </message>
     <message>
-        <location filename="../../venue_client/ui/opening/hearing.py" line="111"/>
+        <location filename="../../venue_client/ui/opening/hearing.py" line="129"/>
         <source>请填写异议内容和当场答复</source>
         <translation>Fill in the objection and the answer</translation>
     </message>
@@ -1083,62 +1088,72 @@ USCC: {uscc}</translation>
 <context>
     <name>OpeningDesk</name>
     <message>
-        <location filename="../../venue_client/ui/opening/desk.py" line="110"/>
+        <location filename="../../venue_client/ui/opening/desk.py" line="116"/>
         <source>CA 锁解密 (F6)</source>
         <translation>Decrypt with CA key (F6)</translation>
     </message>
     <message>
-        <location filename="../../venue_client/ui/opening/desk.py" line="112"/>
+        <location filename="../../venue_client/ui/opening/desk.py" line="118"/>
         <source>备用密钥解密 (F7)</source>
         <translation>Decrypt with backup key (F7)</translation>
     </message>
     <message>
-        <location filename="../../venue_client/ui/opening/desk.py" line="114"/>
+        <location filename="../../venue_client/ui/opening/desk.py" line="120"/>
         <source>签名确认 (F8)</source>
         <translation>Confirmation (F8)</translation>
     </message>
     <message>
-        <location filename="../../venue_client/ui/opening/desk.py" line="116"/>
+        <location filename="../../venue_client/ui/opening/desk.py" line="122"/>
         <source>异议 (F9)</source>
         <translation>Objection (F9)</translation>
     </message>
     <message>
-        <location filename="../../venue_client/ui/opening/desk.py" line="118"/>
+        <location filename="../../venue_client/ui/opening/desk.py" line="124"/>
         <source>录入一览表 (F10)</source>
         <translation>Enter summary (F10)</translation>
     </message>
     <message>
-        <location filename="../../venue_client/ui/opening/desk.py" line="239"/>
+        <location filename="../../venue_client/ui/opening/desk.py" line="249"/>
         <source>CA 锁解密</source>
         <translation>Decrypt with CA key</translation>
     </message>
     <message>
-        <location filename="../../venue_client/ui/opening/desk.py" line="250"/>
+        <location filename="../../venue_client/ui/opening/desk.py" line="261"/>
         <source>解密 (Enter)</source>
         <translation>Decrypt (Enter)</translation>
     </message>
     <message>
-        <location filename="../../venue_client/ui/opening/desk.py" line="267"/>
+        <location filename="../../venue_client/ui/opening/desk.py" line="280"/>
+        <source>CA 锁签名确认</source>
+        <translation>Confirm with the USB key's signature</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/opening/desk.py" line="285"/>
+        <source>签名确认 (Enter)</source>
+        <translation>Sign and confirm (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/opening/desk.py" line="302"/>
         <source>使用平台备用密钥解密须经监标人批准</source>
         <translation>Decryption with the platform backup key needs a supervisor&apos;s approval</translation>
     </message>
     <message>
-        <location filename="../../venue_client/ui/opening/desk.py" line="268"/>
+        <location filename="../../venue_client/ui/opening/desk.py" line="303"/>
         <source>批准 (Enter)</source>
         <translation>Approve (Enter)</translation>
     </message>
     <message>
-        <location filename="../../venue_client/ui/opening/desk.py" line="336"/>
+        <location filename="../../venue_client/ui/opening/entry.py" line="29"/>
         <source>请监标人对照投标文件核对：投标报价 {price}</source>
         <translation>Supervisor, check against the bid documents: bid price {price}</translation>
     </message>
     <message>
-        <location filename="../../venue_client/ui/opening/desk.py" line="337"/>
+        <location filename="../../venue_client/ui/opening/entry.py" line="30"/>
         <source>核对无误 (Enter)</source>
         <translation>Checked, correct (Enter)</translation>
     </message>
     <message>
-        <location filename="../../venue_client/ui/opening/desk.py" line="346"/>
+        <location filename="../../venue_client/ui/opening/entry.py" line="28"/>
         <source>开标一览表已录入</source>
         <translation>Opening summary entered</translation>
     </message>
@@ -1216,6 +1231,14 @@ USCC: {uscc}</translation>
         <location filename="../../venue_client/ui/opening/texts.py" line="29"/>
         <source>开标记录表已生成：{path}</source>
         <translation>Opening record written: {path}</translation>
+    </message>
+</context>
+<context>
+    <name>OpeningFlow</name>
+    <message>
+        <location filename="../../venue_client/ui/opening/flow.py" line="163"/>
+        <source>已签名确认开标记录</source>
+        <translation>The opening record was confirmed by signature</translation>
     </message>
 </context>
 <context>
@@ -4125,37 +4148,32 @@ For a screenshot only, use --screenshot FILE.png (needs no display).</translatio
         <translation>Decryption had closed; this result is not used</translation>
     </message>
     <message>
-        <location filename="../../venue_client/services/opening_hearing.py" line="23"/>
+        <location filename="../../venue_client/services/opening_hearing.py" line="28"/>
         <source>开标记录尚未进入确认阶段</source>
         <translation>The opening record is not yet up for confirmation</translation>
     </message>
     <message>
-        <location filename="../../venue_client/services/opening_hearing.py" line="24"/>
+        <location filename="../../venue_client/services/opening_hearing.py" line="29"/>
         <source>{name} 已确认过开标记录</source>
         <translation>{name} has already confirmed the opening record</translation>
     </message>
     <message>
-        <location filename="../../venue_client/services/opening_hearing.py" line="25"/>
-        <source>签名确认须附签名</source>
-        <translation>A signature confirmation needs the signature</translation>
-    </message>
-    <message>
-        <location filename="../../venue_client/services/opening_hearing.py" line="26"/>
+        <location filename="../../venue_client/services/opening_hearing.py" line="30"/>
         <source>当前阶段不受理异议</source>
         <translation>Objections are not accepted at this stage</translation>
     </message>
     <message>
-        <location filename="../../venue_client/services/opening_hearing.py" line="27"/>
+        <location filename="../../venue_client/services/opening_hearing.py" line="31"/>
         <source>请填写内容</source>
         <translation>Please fill in the text</translation>
     </message>
     <message>
-        <location filename="../../venue_client/services/opening_hearing.py" line="28"/>
+        <location filename="../../venue_client/services/opening_hearing.py" line="32"/>
         <source>本场开标没有这条异议</source>
         <translation>This objection is not part of this opening</translation>
     </message>
     <message>
-        <location filename="../../venue_client/services/opening_hearing.py" line="29"/>
+        <location filename="../../venue_client/services/opening_hearing.py" line="33"/>
         <source>这条异议已答复</source>
         <translation>This objection has already been answered</translation>
     </message>
@@ -4258,6 +4276,11 @@ For a screenshot only, use --screenshot FILE.png (needs no display).</translatio
         <location filename="../../venue_client/services/opening_entry.py" line="19"/>
         <source>该投标文件的开标一览表已随文件解密，不能改动</source>
         <translation>This bid&apos;s opening summary came with the envelope and cannot be changed</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/services/opening_signed.py" line="23"/>
+        <source>签名后开标记录有变动，请重新签名确认</source>
+        <translation>The opening record changed after it was signed; sign it again to confirm</translation>
     </message>
 </context>
 <context>

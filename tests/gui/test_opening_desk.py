@@ -107,8 +107,11 @@ def _decrypt_with_key(qtbot: Any, hall: Hall, org_code: str, key_of: str) -> Non
     _select(qtbot, hall, org_code)
     qtbot.keyClick(hall.desk.table, Qt.Key.Key_F6)
     qtbot.waitUntil(lambda: hall.desk.dialog is not None, timeout=TIMEOUT)
-    dialog = hall.desk.dialog
-    label = hall.label_of(key_of)
+    _use_key(qtbot, hall, hall.desk.dialog, hall.label_of(key_of))
+
+
+def _use_key(qtbot: Any, hall: Hall, dialog: Any, label: str) -> None:
+    """In the USB key dialog: choose the key ``label``, type the PIN, Enter."""
     qtbot.waitUntil(lambda: dialog.tokens.count() >= 5, timeout=SLOW)
     item = next(
         dialog.tokens.item(i)
@@ -238,10 +241,26 @@ def test_a_whole_opening_at_the_desk(qtbot: Any, hall: Hall) -> None:
         dialog = hall.desk.dialog
         count = len(_events(ctx, "opening.confirmed"))
         dialog.person.setCurrentIndex(count)
-        click(qtbot, dialog.ok_button)
+        if count == 0:  # on screen
+            click(qtbot, dialog.ok_button)
+        else:  # with the company's USB key, which signs the record as it stands
+            bidder_id = next(
+                p.bidder_id for p in dialog.people if p.checkin_id == dialog.person.currentData()
+            )
+            org = next(b.org_code for b in hall.desk.model.bids if b.bidder_id == bidder_id)
+            qtbot.keyClick(dialog.person, Qt.Key.Key_F6)
+            qtbot.waitUntil(
+                lambda d=dialog: hall.desk.dialog is not None and hall.desk.dialog is not d,
+                timeout=TIMEOUT,
+            )
+            _use_key(qtbot, hall, hall.desk.dialog, hall.label_of(org))
         qtbot.waitUntil(
             lambda c=count: len(_events(ctx, "opening.confirmed")) == c + 1, timeout=TIMEOUT
         )
+    confirmed = _events(ctx, "opening.confirmed")
+    assert [p["method"] for p in confirmed] == ["screen", "signature"]
+    assert len(confirmed[1]["record_sha256"]) == 64
+    qtbot.waitUntil(lambda: "已签名确认开标记录" in hall.desk.message.text(), timeout=TIMEOUT)
     _step(qtbot, hall, "closed")
     qtbot.waitUntil(lambda: "开标记录表已生成" in hall.desk.message.text(), timeout=TIMEOUT)
     pdf = ctx.settings.data_dir / "records"

@@ -13,6 +13,7 @@ import pytest
 from sqlalchemy import delete, select
 
 from drivers.token.errors import NoTokenError
+from tests.support.confirm_keys import CompanyKeys
 from venue_client.crypto.envelope_errors import ReceiptMismatchError, TamperedError, WrongKeyError
 from venue_client.domain.checkin import FaceResult, Method, Outcome, Proof
 from venue_client.domain.errors import UserFacingError
@@ -240,7 +241,9 @@ def test_the_whole_opening_with_the_demo_day(ctx: AppContext, hall: Hall) -> Non
     )
     service.begin_confirmation(hall.ref, operator=desk)
     service.confirm(hall.ref, checkins[0], operator=desk)
-    service.confirm(hall.ref, checkins[1], operator=desk, method="signature", signature=b"\x01sig")
+    signer = CompanyKeys()  # the second representative signs with the company's key
+    company = CheckInService(ctx).roster(hall.ref).rows[1].person.company_code
+    signer.confirm(service, hall.ref, checkins[1], company, desk)
     with pytest.raises(UserFacingError):
         service.confirm(hall.ref, checkins[1], operator=desk)  # once per person
     with pytest.raises(UserFacingError) as info:

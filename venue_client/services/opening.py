@@ -41,8 +41,8 @@ from venue_client.services.opening_common import (
 )
 from venue_client.services.opening_decrypt import AttemptOutcome, DecryptionMixin
 from venue_client.services.opening_entry import EntryMixin
-from venue_client.services.opening_hearing import HearingMixin
 from venue_client.services.opening_record import OpeningRecordData, read_record
+from venue_client.services.opening_signed import SignedConfirmMixin
 from venue_client.services.users import UserInfo
 from venue_client.store.models import Bid, Bidder, CheckIn, SessionState
 from venue_client.store.opening_models import (
@@ -57,7 +57,7 @@ E_UNANSWERED = QT_TRANSLATE_NOOP("opening", "还有 {n} 条异议未答复，不
 __all__ = ["AttemptOutcome", "OpeningService", "OpeningStatus"]
 
 
-class OpeningService(DecryptionMixin, EntryMixin, HearingMixin, OpeningBase):
+class OpeningService(DecryptionMixin, EntryMixin, SignedConfirmMixin, OpeningBase):
     def begin_checkin(self, ref: int | str, *, operator: UserInfo) -> None:
         """scheduled → checking_in: the desk opens check-in; ``operator`` hosts."""
         with self._changing(ref, operator) as (tx, locked):

@@ -131,6 +131,8 @@ class OpeningConfirmation(Base):
     person_name: Mapped[str] = mapped_column(String(50))
     method: Mapped[str] = mapped_column(String(16))  # screen | signature
     signature_b64: Mapped[str | None] = mapped_column(Text)
+    signed_text: Mapped[str | None] = mapped_column(Text)  # the statement the key signed
+    certificate_pem: Mapped[str | None] = mapped_column(Text)  # the signer's certificate
     confirmed_at: Mapped[datetime]
     operator_id: Mapped[int | None] = mapped_column(
         ForeignKey("app_user.id", name="fk_opening_confirmation_operator")

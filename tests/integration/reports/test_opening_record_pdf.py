@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 
 from tests.integration.test_opening_service import FakeOpener, Hall, _check_in, _hall
+from tests.support.confirm_keys import CompanyKeys
 from venue_client.cli import main
 from venue_client.crypto.envelope_errors import TamperedError, WrongKeyError
 from venue_client.domain.beijing import BEIJING
@@ -91,7 +92,8 @@ def _closed_opening(hall: Hall) -> tuple[OpeningRecordData, list[str]]:
     )
     service.begin_confirmation(hall.ref, operator=desk)
     service.confirm(hall.ref, checkins[0], operator=desk)
-    service.confirm(hall.ref, checkins[1], operator=desk, method="signature", signature=b"\x01")
+    company = CheckInService(hall.ctx).roster(hall.ref).rows[1].person.company_code
+    CompanyKeys().confirm(service, hall.ref, checkins[1], company, desk)
     service.answer_objection(
         hall.ref, objection, "解密失败原因为密钥错误，已记录在案", operator=desk
     )

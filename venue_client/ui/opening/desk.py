@@ -29,19 +29,25 @@ from PySide6.QtWidgets import (
 )
 
 from venue_client.domain.errors import Message
-from venue_client.domain.money import capital_yuan, format_yuan
-from venue_client.domain.opening_summary import OpeningSummary
-from venue_client.services.certsignin import NoPin, PresentedKey, present_tokens, read_key
+from venue_client.services.certsignin import (
+    NoPin,
+    OneTimePin,
+    PresentedKey,
+    SignedChallenge,
+    present_tokens,
+    read_key,
+    sign_challenge,
+)
 from venue_client.services.opening import OpeningService, OpeningStatus
-from venue_client.services.opening_entry import E_DECLARED, E_NOT_DECRYPTED
 from venue_client.services.users import UserInfo
 from venue_client.ui.checkin.certificate_dialog import CertificateDialog
-from venue_client.ui.checkin.keys import token_device
+from venue_client.ui.checkin.keys import token_device, venue_identity
 from venue_client.ui.checkin.supervisor_dialog import SupervisorDialog
+from venue_client.ui.checkin.texts import R_NO_TOKEN_DEVICE
 from venue_client.ui.env import UiEnv
 from venue_client.ui.i18n import message_text, tr_text
 from venue_client.ui.opening.bids_model import BidsModel, fit_columns
-from venue_client.ui.opening.entry import EntryDialog
+from venue_client.ui.opening.entry import start_entry
 from venue_client.ui.opening.flow import OpeningFlow
 from venue_client.ui.opening.hearing import ConfirmDialog, ObjectionDialog
 from venue_client.ui.opening.texts import NEXT_STEP, T_COUNTS
@@ -202,7 +208,7 @@ class OpeningDesk(Card):
             return
         self.flow.run(ref, lambda service: next_step(service, ref, state, operator))
 
-    def _open(self, dialog: QDialog) -> None:
+    def open_dialog(self, dialog: QDialog) -> None:
         self.dialog = dialog
         dialog.finished.connect(lambda _code: self._closed(dialog))
         dialog.open()
@@ -214,31 +220,36 @@ class OpeningDesk(Card):
                 self.window().activateWindow()  # the keys are the desk's again
         dialog.deleteLater()
 
-    def decrypt_with_token(self) -> None:
-        bid_id = self.selected_bid()
+    def _token_dialog(self, title: str, sign: Callable[[Any, PresentedKey, str], object]) -> Any:
+        """The USB-key dialog for this session's bidders' keys; ``sign(source, key,
+        pin)`` runs off the GUI thread. None when no USB key device is configured."""
         device = token_device(self.env)
-        if (
-            bid_id is None
-            or device is None
-            or self.dialog is not None
-            or not self.token_button.isEnabled()
-        ):
-            return
+        if device is None:
+            return None
         ref = self.ref
 
         def source() -> Any:
             return device.source(self.flow.bidders(ref))
 
-        dialog = CertificateDialog(
+        return CertificateDialog(
             self.env.tasks,
             list_tokens=lambda: present_tokens(source()),
             read_key=lambda info: read_key(source(), info, NoPin()),
-            sign=lambda key, pin: (key, pin),
+            sign=lambda key, pin: sign(source(), key, pin),
             people=[],
             choose_person=False,
-            title=self.tr("CA 锁解密"),
+            title=title,
             parent=self,
         )
+
+    def decrypt_with_token(self) -> None:
+        bid_id = self.selected_bid()
+        if bid_id is None or self.dialog is not None or not self.token_button.isEnabled():
+            return
+        dialog = self._token_dialog(self.tr("CA 锁解密"), lambda _source, key, pin: (key, pin))
+        if dialog is None:
+            return
+        ref = self.ref
 
         def chosen(pair: object, _number: str) -> None:
             assert isinstance(pair, tuple)
@@ -248,7 +259,31 @@ class OpeningDesk(Card):
 
         dialog.signed.connect(chosen)
         dialog.ok_button.setText(self.tr("解密 (Enter)"))
-        self._open(dialog)
+        self.open_dialog(dialog)
+
+    def _sign_confirmation(self, ref: str, checkin_id: int) -> None:
+        """签名确认 with the company's USB key: it signs the record as it stands."""
+        env, flow = self.env, self.flow
+
+        def sign(source: Any, key: PresentedKey, pin: str) -> SignedChallenge:
+            return sign_challenge(
+                source,
+                key,
+                OneTimePin(pin),
+                venue=venue_identity(env),
+                session=flow.service().confirmation_subject(ref),
+                now=env.ctx.clock.now(),
+            )
+
+        if self.dialog is not None:
+            return
+        dialog = self._token_dialog(self.tr("CA 锁签名确认"), sign)
+        if dialog is None:
+            self.say(tr_text(R_NO_TOKEN_DEVICE), FAILURE_RED)
+            return
+        dialog.signed.connect(lambda signed, _number: flow.confirm_signed(ref, checkin_id, signed))
+        dialog.ok_button.setText(self.tr("签名确认 (Enter)"))
+        self.open_dialog(dialog)
 
     def decrypt_with_backup(self) -> None:
         bid_id = self.selected_bid()
@@ -269,7 +304,7 @@ class OpeningDesk(Card):
             parent=self,
         )
         dialog.approved.connect(lambda user: self.flow.decrypt_with_backup(ref, bid_id, user))
-        self._open(dialog)
+        self.open_dialog(dialog)
 
     def _with_people(self, make: Any) -> None:
         ref = self.ref
@@ -287,7 +322,10 @@ class OpeningDesk(Card):
             dialog.confirmed.connect(
                 lambda cid: self.flow.run(ref, lambda s: s.confirm(ref, cid, operator=operator))
             )
-            self._open(dialog)
+            dialog.sign_requested.connect(  # once the choice dialog has closed
+                lambda cid: QTimer.singleShot(0, lambda: self._sign_confirmation(ref, cid))
+            )
+            self.open_dialog(dialog)
 
         self._with_people(make)
 
@@ -306,47 +344,12 @@ class OpeningDesk(Card):
         def make(people: list[Any]) -> None:
             dialog = ObjectionDialog(people, self)
             dialog.recorded.connect(record)
-            self._open(dialog)
+            self.open_dialog(dialog)
 
         self._with_people(make)
 
     def enter_summary(self) -> None:
-        """F10: the opening summary of a decrypted bid that declared none, entered from
-        its documents, then checked by a supervisor before it is recorded."""
-        bid_id = self.selected_bid()
-        if bid_id is None or self.dialog is not None or not self.entry_button.isEnabled():
-            return
-        assert self.status is not None
-        bid = next(b for b in self.status.bids if b.bid_id == bid_id)
-        if bid.state != "decrypted":
-            self.say(message_text(Message(E_NOT_DECRYPTED)), FAILURE_RED)
-            return
-        if bid.price and not bid.entered:
-            self.say(message_text(Message(E_DECLARED)), FAILURE_RED)
-            return
-        ref, operator = self.ref, self.flow.operator
-        entry = EntryDialog(bid, self)
-
-        def check(summary: OpeningSummary) -> None:
-            shown = f"{format_yuan(summary.price)}（{capital_yuan(summary.price)}）"
-            dialog = SupervisorDialog(
-                self.env.tasks,
-                lambda user, pw: self.flow.service().approver(user, pw, operator=operator),
-                person=bid.bidder_name,
-                reasons=[self.tr("请监标人对照投标文件核对：投标报价 {price}").format(price=shown)],
-                ok_text=self.tr("核对无误 (Enter)"),
-                parent=self,
-            )
-            dialog.approved.connect(
-                lambda user: self.flow.run(
-                    ref,
-                    lambda s: s.enter_summary(
-                        ref, bid_id, summary, operator=operator, approver=user
-                    ),
-                    done=self.tr("开标一览表已录入"),
-                )
-            )
-            QTimer.singleShot(0, lambda: self._open(dialog))  # after the entry dialog closed
-
-        entry.entered.connect(check)
-        self._open(entry)
+        """F10: the opening summary of a decrypted bid that declared none (CMS),
+        entered from its documents and checked by a supervisor."""
+        if self.dialog is None and self.entry_button.isEnabled():
+            start_entry(self)

@@ -16,12 +16,12 @@ from PySide6.QtCore import QObject, Signal
 from venue_client.domain.errors import Message, UserFacingError
 from venue_client.services.bid_opener import OpenedBids, backup_key_paths, token_opener
 from venue_client.services.bid_worker import KeySpec, process_opener
-from venue_client.services.certsignin import OneTimePin
+from venue_client.services.certsignin import OneTimePin, SignedChallenge, certificate_policy
 from venue_client.services.opening import OpeningService, OpeningStatus
 from venue_client.services.opening_causes import Opener
 from venue_client.services.users import UserInfo
 from venue_client.store.models import CheckIn
-from venue_client.ui.checkin.keys import token_device
+from venue_client.ui.checkin.keys import token_device, venue_identity
 from venue_client.ui.env import UiEnv
 from venue_client.ui.i18n import error_message, message_text
 from venue_client.ui.opening.texts import T_PDF_SAVED
@@ -142,6 +142,25 @@ class OpeningFlow(QObject):
         self.env.tasks.run(
             work, on_done=ok, on_error=lambda err: self.failed.emit(error_message(err)), owner=self
         )
+
+    def confirm_signed(self, ref: str, checkin_id: int, signed: SignedChallenge) -> None:
+        """A confirmation signed on the company's USB key, checked against the trusted
+        CAs (and, in demo mode, the simulated keys' demo CA)."""
+        env, operator = self.env, self.operator
+
+        def job(service: OpeningService) -> int:
+            device = token_device(env)
+            roots = device.trusted_roots() if device is not None else []
+            return service.confirm_signed(
+                ref,
+                checkin_id,
+                signed,
+                policy=certificate_policy(env.ctx.settings, roots),
+                venue=venue_identity(env),
+                operator=operator,
+            )
+
+        self.run(ref, job, done=self.tr("已签名确认开标记录"))
 
     def close_and_publish(self, ref: str) -> None:
         """结束开标会: close the session, then publish the opening record (PDF)."""

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -48,21 +49,32 @@ class ConfirmDialog(QDialog):
     """``confirmed(checkin_id)``: the chosen representative confirms the record."""
 
     confirmed = Signal(int)
+    sign_requested = Signal(int)  # confirm with the company's USB key instead
 
     def __init__(self, people: Sequence[Present], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("confirmDialog")
         self.setWindowTitle(self.tr("签名确认"))
-        self.setMinimumWidth(420)
+        self.setMinimumWidth(520)
         layout = QVBoxLayout(self)
-        note = QLabel(self.tr("请投标人代表核对大屏上的开标记录，无误后确认。"))
+        note = QLabel(
+            self.tr(
+                "请投标人代表核对大屏上的开标记录，无误后在屏幕上确认，或插入本单位 CA 锁签名确认。"
+            )
+        )
         note.setWordWrap(True)
         layout.addWidget(note)
+        self.people = list(people)
         self.person = _people(people)
         form = QFormLayout()
         form.addRow(self.tr("投标人代表"), self.person)
         layout.addLayout(form)
         row, self.ok_button = button_row(self, self.tr("取消 (Esc)"), self.tr("确认无误 (Enter)"))
+        self.sign_button = QPushButton(self.tr("CA 锁签名 (F6)"))
+        self.sign_button.setAutoDefault(False)
+        self.sign_button.clicked.connect(self.sign)
+        row.insertWidget(2, self.sign_button)
+        QShortcut(QKeySequence(Qt.Key.Key_F6), self, self.sign)
         self.ok_button.clicked.connect(self.submit)
         layout.addLayout(row)
 
@@ -70,6 +82,12 @@ class ConfirmDialog(QDialog):
         if self.person.currentData() is None:
             return
         self.confirmed.emit(int(self.person.currentData()))
+        self.accept()
+
+    def sign(self) -> None:
+        if self.person.currentData() is None:
+            return
+        self.sign_requested.emit(int(self.person.currentData()))
         self.accept()
 
 

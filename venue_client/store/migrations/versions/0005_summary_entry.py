@@ -1,4 +1,5 @@
-"""opening: who entered a summary read from the documents, and who checked it
+"""opening: who entered a summary read from the documents, and who checked it;
+the statement and certificate of a confirmation signed on a USB key
 
 Revision ID: 0005
 Revises: 0004
@@ -28,7 +29,15 @@ def upgrade() -> None:
         )
 
 
+    with op.batch_alter_table('opening_confirmation', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('signed_text', sa.Text(), nullable=True))
+        batch_op.add_column(sa.Column('certificate_pem', sa.Text(), nullable=True))
+
+
 def downgrade() -> None:
+    with op.batch_alter_table('opening_confirmation', schema=None) as batch_op:
+        batch_op.drop_column('certificate_pem')
+        batch_op.drop_column('signed_text')
     with op.batch_alter_table('opening_bid', schema=None) as batch_op:
         batch_op.drop_constraint('fk_opening_bid_summary_checked_by', type_='foreignkey')
         batch_op.drop_constraint('fk_opening_bid_summary_entered_by', type_='foreignkey')
