@@ -681,7 +681,7 @@ USCC: {uscc}</translation>
     <message>
         <location filename="../../venue_client/ui/opening/hearing.py" line="62"/>
         <source>请投标人代表核对大屏上的开标记录，无误后在屏幕上确认，或插入本单位 CA 锁签名确认。</source>
-        <translation>Representatives check the opening record on the large screen, then confirm it on screen or sign it with their company's USB key.</translation>
+        <translation>Representatives check the opening record on the large screen, then confirm it on screen or sign it with their company&apos;s USB key.</translation>
     </message>
     <message>
         <location filename="../../venue_client/ui/opening/hearing.py" line="70"/>
@@ -969,42 +969,32 @@ USCC: {uscc}</translation>
 <context>
     <name>ManagerAckDialog</name>
     <message>
-        <location filename="../../venue_client/ui/sync/ack_dialog.py" line="44"/>
+        <location filename="../../venue_client/ui/sync/ack_dialog.py" line="40"/>
         <source>确认告警</source>
         <translation>Acknowledge alarm</translation>
     </message>
     <message>
-        <location filename="../../venue_client/ui/sync/ack_dialog.py" line="51"/>
+        <location filename="../../venue_client/ui/sync/ack_dialog.py" line="45"/>
         <source>请分中心管理员核实告警原因后输入本人账号密码</source>
         <translation>A branch manager checks the alarm&apos;s cause, then enters their own username and password</translation>
     </message>
     <message>
-        <location filename="../../venue_client/ui/sync/ack_dialog.py" line="60"/>
+        <location filename="../../venue_client/ui/sync/ack_dialog.py" line="47"/>
         <source>分中心管理员用户名</source>
         <translation>Branch manager&apos;s username</translation>
     </message>
     <message>
-        <location filename="../../venue_client/ui/sync/ack_dialog.py" line="63"/>
-        <source>密码</source>
-        <translation>Password</translation>
-    </message>
-    <message>
-        <location filename="../../venue_client/ui/sync/ack_dialog.py" line="67"/>
+        <location filename="../../venue_client/ui/sync/ack_dialog.py" line="50"/>
         <source>处理说明（记入审计日志）</source>
         <translation>What was done (goes into the audit log)</translation>
     </message>
     <message>
-        <location filename="../../venue_client/ui/sync/ack_dialog.py" line="78"/>
-        <source>取消 (Esc)</source>
-        <translation>Cancel (Esc)</translation>
-    </message>
-    <message>
-        <location filename="../../venue_client/ui/sync/ack_dialog.py" line="79"/>
+        <location filename="../../venue_client/ui/sync/ack_dialog.py" line="53"/>
         <source>确认告警 (Enter)</source>
         <translation>Acknowledge (Enter)</translation>
     </message>
     <message>
-        <location filename="../../venue_client/ui/sync/ack_dialog.py" line="99"/>
+        <location filename="../../venue_client/ui/sync/ack_dialog.py" line="67"/>
         <source>请输入分中心管理员的用户名和密码</source>
         <translation>Enter the branch manager&apos;s username and password</translation>
     </message>
@@ -1125,7 +1115,7 @@ USCC: {uscc}</translation>
     <message>
         <location filename="../../venue_client/ui/opening/desk.py" line="280"/>
         <source>CA 锁签名确认</source>
-        <translation>Confirm with the USB key's signature</translation>
+        <translation>Confirm with the USB key&apos;s signature</translation>
     </message>
     <message>
         <location filename="../../venue_client/ui/opening/desk.py" line="285"/>
@@ -1831,37 +1821,27 @@ USCC: {uscc}</translation>
 <context>
     <name>SupervisorDialog</name>
     <message>
-        <location filename="../../venue_client/ui/checkin/supervisor_dialog.py" line="45"/>
+        <location filename="../../venue_client/ui/checkin/supervisor_dialog.py" line="40"/>
         <source>监标人确认</source>
         <translation>Supervisor confirmation</translation>
     </message>
     <message>
-        <location filename="../../venue_client/ui/checkin/supervisor_dialog.py" line="53"/>
+        <location filename="../../venue_client/ui/checkin/supervisor_dialog.py" line="44"/>
         <source>请监标人核验 {person} 的身份后输入本人账号密码</source>
         <translation>Supervisor: check {person}&apos;s identity, then enter your own user name and password</translation>
     </message>
     <message>
-        <location filename="../../venue_client/ui/checkin/supervisor_dialog.py" line="63"/>
+        <location filename="../../venue_client/ui/checkin/supervisor_dialog.py" line="46"/>
         <source>监标人用户名</source>
         <translation>Supervisor&apos;s user name</translation>
     </message>
     <message>
-        <location filename="../../venue_client/ui/checkin/supervisor_dialog.py" line="67"/>
-        <source>密码</source>
-        <translation>Password</translation>
-    </message>
-    <message>
-        <location filename="../../venue_client/ui/checkin/supervisor_dialog.py" line="79"/>
-        <source>取消 (Esc)</source>
-        <translation>Cancel (Esc)</translation>
-    </message>
-    <message>
-        <location filename="../../venue_client/ui/checkin/supervisor_dialog.py" line="80"/>
+        <location filename="../../venue_client/ui/checkin/supervisor_dialog.py" line="47"/>
         <source>确认签到 (Enter)</source>
         <translation>Confirm check-in (Enter)</translation>
     </message>
     <message>
-        <location filename="../../venue_client/ui/checkin/supervisor_dialog.py" line="107"/>
+        <location filename="../../venue_client/ui/checkin/supervisor_dialog.py" line="68"/>
         <source>请输入监标人的用户名和密码</source>
         <translation>Enter the supervisor&apos;s user name and password</translation>
     </message>
@@ -3104,9 +3084,19 @@ For a screenshot only, use --screenshot FILE.png (needs no display).</translatio
 <context>
     <name>credentials</name>
     <message>
-        <location filename="../../venue_client/ui/credentials.py" line="13"/>
+        <location filename="../../venue_client/ui/credentials.py" line="18"/>
         <source>正在核验…</source>
         <translation>Checking…</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/credentials.py" line="19"/>
+        <source>取消 (Esc)</source>
+        <translation>Cancel (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../venue_client/ui/credentials.py" line="20"/>
+        <source>密码</source>
+        <translation>Password</translation>
     </message>
 </context>
 <context>

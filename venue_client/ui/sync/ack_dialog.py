@@ -11,11 +11,7 @@ from typing import Any
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QDialog,
-    QHBoxLayout,
-    QLabel,
     QLineEdit,
-    QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -45,44 +41,16 @@ class ManagerAckDialog(CredentialChecks, QDialog):
         self.setMinimumWidth(500)
         self.tasks = tasks
         self.acknowledge = acknowledge
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(20, 18, 20, 16)
-        layout.setSpacing(10)
-        heading = QLabel(self.tr("请分中心管理员核实告警原因后输入本人账号密码"))
-        heading.setObjectName("cardTitle")
-        heading.setWordWrap(True)
-        layout.addWidget(heading)
-        self.lines = QLabel("\n".join(f"• {line}" for line in lines))
-        self.lines.setWordWrap(True)
-        layout.addWidget(self.lines)
-        self.username = QLineEdit(username)
-        self.username.setObjectName("managerUsername")
-        self.username.setPlaceholderText(self.tr("分中心管理员用户名"))
-        self.password = QLineEdit()
-        self.password.setObjectName("managerPassword")
-        self.password.setPlaceholderText(self.tr("密码"))
-        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        layout, self.lines = self._heading(
+            self.tr("请分中心管理员核实告警原因后输入本人账号密码"), lines
+        )
+        self._fields(layout, "manager", self.tr("分中心管理员用户名"), username)
         self.note = QLineEdit()
         self.note.setObjectName("managerNote")
         self.note.setPlaceholderText(self.tr("处理说明（记入审计日志）"))
-        for edit in (self.username, self.password, self.note):
-            edit.setMinimumHeight(34)
-            layout.addWidget(edit)
-        self.error = QLabel()
-        self.error.setObjectName("formError")
-        self.error.setWordWrap(True)
-        self.error.hide()
-        layout.addWidget(self.error)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        self.cancel_button = QPushButton(self.tr("取消 (Esc)"))
-        self.ok_text = self.tr("确认告警 (Enter)")
-        self.ok_button = QPushButton(self.ok_text)
-        self.ok_button.setObjectName("primary")
-        for button in (self.cancel_button, self.ok_button):
-            button.setAutoDefault(False)  # Enter belongs to the fields
-            buttons.addWidget(button)
-        layout.addLayout(buttons)
+        self.note.setMinimumHeight(34)
+        layout.addWidget(self.note)
+        self._error_and_buttons(layout, self.tr("确认告警 (Enter)"))
         self.username.returnPressed.connect(self.password.setFocus)
         self.password.returnPressed.connect(self.submit)
         self.note.returnPressed.connect(self.submit)
@@ -99,14 +67,7 @@ class ManagerAckDialog(CredentialChecks, QDialog):
             self.show_error(self.tr("请输入分中心管理员的用户名和密码"))
             (self.password if username else self.username).setFocus()
             return
-        self._set_busy(True)
-        self.tasks.run(
-            lambda: self.acknowledge(username, password, note),
-            on_done=self._done,
-            on_error=self._refused,
-            on_finished=lambda: self._set_busy(False),
-            owner=self,
-        )
+        self._check(lambda: self.acknowledge(username, password, note), self._done)
 
     def _done(self, result: object) -> None:
         self.done_with.emit(result)
