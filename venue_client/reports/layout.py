@@ -322,3 +322,35 @@ def render_document(
 
     doc.build(list(story), canvasmaker=canvasmaker)
     return buffer.getvalue()
+
+
+def render_section_document(
+    story: Sequence[Flowable],
+    *,
+    pagesize: tuple[float, float],
+    title: str,
+    venue: str,
+    project_code: str,
+    section_code: str,
+    generated_at: datetime,
+    reference: str,
+    translate: Translate,
+) -> bytes:
+    """A record of one section: the venue and the codes in the header, when it was
+    generated and ``reference`` (a document id or the audit reference) in the footer."""
+    codes = " · ".join(c for c in (project_code, section_code) if c.strip())
+    decor = PageDecor(
+        header_left=label(venue, translate),
+        header_right=f"{codes}  {title}" if codes else title,
+        footer_left=tr(T_GENERATED, translate, time=table_time(generated_at)),
+        footer_right=reference,
+        page_template=translate(T_PAGE),
+    )
+    return render_document(
+        story,
+        pagesize=pagesize,
+        decor=decor,
+        title=title,
+        author=venue,
+        subject=f"{project_code} {section_code}".strip(),
+    )

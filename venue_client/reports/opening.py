@@ -50,9 +50,6 @@ from venue_client.fileutil import atomic_write_bytes
 from venue_client.reports.layout import (
     EMPTY,
     HEAD_FILL,
-    T_GENERATED,
-    T_PAGE,
-    PageDecor,
     Styles,
     Translate,
     frame_width,
@@ -63,7 +60,7 @@ from venue_client.reports.layout import (
     make_styles,
     no_translation,
     para,
-    render_document,
+    render_section_document,
     sign_off_lines,
     table_time,
     tr,
@@ -221,26 +218,21 @@ def render_opening_record(
             ]
         ),
     ]
-    codes = " · ".join(c for c in (record.project_code, record.section_code) if c.strip())
     reference = (
         tr(T_AUDIT_REF, translate, seq=audit_seq, short=sha[:16])
         if audit_seq is not None
         else tr(T_HASH_REF, translate, short=sha[:16])
     )
-    decor = PageDecor(
-        header_left=label(record.venue, translate),
-        header_right=f"{codes}  {title}" if codes else title,
-        footer_left=tr(T_GENERATED, translate, time=table_time(generated_at)),
-        footer_right=reference,
-        page_template=translate(T_PAGE),
-    )
-    return render_document(
+    return render_section_document(
         story,
         pagesize=PAGE,
-        decor=decor,
         title=title,
-        author=record.venue,
-        subject=f"{record.project_code} {record.section_code}".strip(),
+        venue=record.venue,
+        project_code=record.project_code,
+        section_code=record.section_code,
+        generated_at=generated_at,
+        reference=reference,
+        translate=translate,
     )
 
 

@@ -30,9 +30,6 @@ from venue_client.reports.layout import (
     EMPTY,
     HEAD_FILL,
     T_DOCUMENT_ID,
-    T_GENERATED,
-    T_PAGE,
-    PageDecor,
     Styles,
     Translate,
     document_id,
@@ -44,7 +41,7 @@ from venue_client.reports.layout import (
     make_styles,
     no_translation,
     para,
-    render_document,
+    render_section_document,
     sign_off_lines,
     table_time,
     thumbnail,
@@ -167,21 +164,16 @@ def render_signin_sheet(sheet: SigninSheet, *, translate: Translate = no_transla
             ]
         ),
     ]
-    codes = " · ".join(c for c in (sheet.project_code, sheet.section_code) if c.strip())
-    decor = PageDecor(
-        header_left=label(sheet.venue_name, translate),
-        header_right=f"{codes}  {title}" if codes else title,
-        footer_left=tr(T_GENERATED, translate, time=table_time(sheet.generated_at)),
-        footer_right=tr(T_DOCUMENT_ID, translate, id=doc_id),
-        page_template=translate(T_PAGE),
-    )
-    return render_document(
+    return render_section_document(
         story,
         pagesize=PAGE,
-        decor=decor,
         title=title,
-        author=sheet.venue_name,
-        subject=f"{sheet.project_code} {sheet.section_code}".strip(),
+        venue=sheet.venue_name,
+        project_code=sheet.project_code,
+        section_code=sheet.section_code,
+        generated_at=sheet.generated_at,
+        reference=tr(T_DOCUMENT_ID, translate, id=doc_id),
+        translate=translate,
     )
 
 
