@@ -14,6 +14,7 @@ from venue_client.domain.errors import UserFacingError
 from venue_client.services.users import UserInfo
 from venue_client.store.log_models import Role
 from venue_client.ui.env import UiEnv
+from venue_client.ui.gc_guard import GuiThreadCollector
 from venue_client.ui.i18n import error_message
 from venue_client.ui.idle import IdleWatcher
 from venue_client.ui.login import LoginScreen
@@ -91,6 +92,7 @@ class MainWindow(QMainWindow):
         # cyclic collector, whose full passes over it paused the desk for 100-200 ms.
         gc.collect()
         gc.freeze()
+        self.collector = GuiThreadCollector(self)  # cycles are collected here only
 
     # -- signing in and out ---------------------------------------------------------
 
